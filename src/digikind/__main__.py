@@ -1,0 +1,3 @@
+from digikind.cli import main
+
+main()

@@ -1,0 +1,56 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+
+from digikind.orgs.roles import MemberRole
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We will send them a link to join. The link works for 14 days.",
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = forms.ChoiceField(
+        label="Their role",
+        choices=MemberRole.choices,
+        widget=forms.RadioSelect,
+        help_text="Leads can see everything and invite others. They must use two-factor sign-in.",
+    )
+
+
+class NewAccountForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        help_text="Other people in your organisation will see this.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        help_text="At least 10 characters. Not something easy to guess.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords are different. Type them again.")
+        elif first:
+            try:
+                password_validation.validate_password(first)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

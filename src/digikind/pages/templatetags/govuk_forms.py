@@ -1,0 +1,58 @@
+"""Template helpers that give form widgets GOV.UK Frontend's classes and hints."""
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+INPUT_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "input": "govuk-input",
+    "file": "govuk-file-upload",
+}
+
+
+@register.filter
+def widget_kind(field: BoundField) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"
+
+
+def described_by(field: BoundField) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    return " ".join(ids)
+
+
+@register.filter
+def govuk_widget(field: BoundField) -> SafeString:
+    kind = widget_kind(field)
+    css = INPUT_CLASSES.get(kind, "")
+    if field.errors:
+        css += f" {css}--error"
+    attrs = {"class": css.strip()}
+    if described_by(field):
+        attrs["aria-describedby"] = described_by(field)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def describedby(field: BoundField) -> str:
+    return described_by(field)

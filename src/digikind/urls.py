@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+from digikind.pages import views as page_views
+
+
+def _superuser_only(request: HttpRequest) -> bool:
+    return bool(request.user.is_active and request.user.is_superuser)
+
+
+def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    # Everyone signs in through the one sign-in page, with its rate limits and two-factor step.
+    return redirect_to_login(request.get_full_path())
+
+
+# The admin is for the operator's superusers only, never for an organisation's leads.
+admin.site.has_permission = _superuser_only  # type: ignore[method-assign]
+admin.site.login = _admin_login  # type: ignore[method-assign,assignment]
+admin.site.site_header = "Digikind administration"
+admin.site.site_title = "Digikind administration"
+
+urlpatterns = [
+    path("", include("digikind.orgs.urls")),
+    path("", include("digikind.pages.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = page_views.bad_request
+handler403 = page_views.permission_denied
+handler404 = page_views.page_not_found
+handler500 = page_views.server_error
