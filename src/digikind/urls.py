@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
@@ -12,7 +13,9 @@ def _superuser_only(request: HttpRequest) -> bool:
 
 def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
     # Everyone signs in through the one sign-in page, with its rate limits and two-factor step.
-    return redirect_to_login(request.get_full_path())
+    if request.user.is_authenticated:
+        raise PermissionDenied("The admin is for the people who run this Digikind server.")
+    return redirect_to_login(request.GET.get("next", "/admin/"))
 
 
 # The admin is for the operator's superusers only, never for an organisation's leads.

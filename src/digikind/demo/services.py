@@ -73,6 +73,10 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
                 if person["email"] == lead_email:
                     recovery_codes = codes
 
+    lead = User.objects.get(email=lead_email)
+    for person in content["invited"]:
+        org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
+
     login = DemoLogin(lead_email, password, secret, recovery_codes, organisation)
     if keep_credentials:
         stored.parent.mkdir(parents=True, exist_ok=True)
