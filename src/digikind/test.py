@@ -32,4 +32,6 @@ class BaseTestCase(TestCase):
         self.alice = make_person("alice@example.org", self.org, MemberRole.LEAD, "Alice")
         self.bob = make_person("bob@example.org", self.org, MemberRole.STAFF, "Bob")
         self.other_org = services.create_organisation("Charlie's Sports Club")
-        self.charlie = make_person("charlie@example.org", self.other_org, MemberRole.LEAD, "Charlie")
+        self.charlie = make_person(
+            "charlie@example.org", self.other_org, MemberRole.LEAD, "Charlie"
+        )

@@ -20,7 +20,7 @@ def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResp
 
 # The admin is for the operator's superusers only, never for an organisation's leads.
 admin.site.has_permission = _superuser_only  # type: ignore[method-assign]
-admin.site.login = _admin_login  # type: ignore[method-assign,assignment]
+admin.site.login = _admin_login  # type: ignore[method-assign]
 admin.site.site_header = "Digikind administration"
 admin.site.site_title = "Digikind administration"
 

@@ -22,8 +22,8 @@ class LeadTwoFactorMiddleware:
         if (
             user.is_authenticated
             and not request.path.startswith(OPEN_PREFIXES)
-            and needs_two_factor(user)  # type: ignore[arg-type]
-            and not has_authenticator_app(user)  # type: ignore[arg-type]
+            and needs_two_factor(user)
+            and not has_authenticator_app(user)
         ):
             messages.info(
                 request,

@@ -6,7 +6,7 @@ from digikind.accounts.models import User
 
 
 def has_authenticator_app(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
 
 
 def needs_two_factor(user: User) -> bool:
@@ -25,7 +25,7 @@ def current_code(secret: str, *, offset: int = 0) -> str:
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     counter = int(time.time()) // app_settings.TOTP_PERIOD + offset
-    return format_hotp_value(hotp_value(secret, counter))
+    return str(format_hotp_value(hotp_value(secret, counter)))
 
 
 def activate_authenticator_app(user: User, secret: str) -> list[str]:

@@ -80,9 +80,16 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     login = DemoLogin(lead_email, password, secret, recovery_codes, organisation)
     if keep_credentials:
         stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_text(json.dumps({
-            "email": login.email, "password": login.password,
-            "totp_secret": login.totp_secret, "recovery_codes": login.recovery_codes,
-        }), encoding="utf-8")
+        stored.write_text(
+            json.dumps(
+                {
+                    "email": login.email,
+                    "password": login.password,
+                    "totp_secret": login.totp_secret,
+                    "recovery_codes": login.recovery_codes,
+                }
+            ),
+            encoding="utf-8",
+        )
         stored.chmod(0o600)
     return login

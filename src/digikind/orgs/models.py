@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digikind.orgs.roles import MemberRole, OrganisationKind
-from digikind.orgs.tenancy import OrgOwned, OrgOwnedQuerySet
+from digikind.orgs.tenancy import OrgOwned
 
 
 class Organisation(models.Model):
@@ -38,8 +38,6 @@ class Membership(OrgOwned):
     role = models.CharField(max_length=20, choices=MemberRole)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = OrgOwnedQuerySet.as_manager()
-
     class Meta:
         ordering = ["organisation__name", "user__email"]
         constraints = [
@@ -67,8 +65,6 @@ class Invitation(OrgOwned):
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = OrgOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -103,8 +99,6 @@ class AuditEvent(OrgOwned):
     action = models.CharField(max_length=60)
     detail = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-
-    objects = OrgOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -60,7 +60,12 @@ def add_member(
     )
     if not created:
         raise OrgError(f"{user.email} is already a member of {organisation.name}.")
-    _audit(organisation, acting_user, "member added", f"{user.email} as {membership.get_role_display()}")
+    _audit(
+        organisation,
+        acting_user,
+        "member added",
+        f"{user.email} as {membership.get_role_display()}",
+    )
     return membership
 
 
@@ -101,7 +106,9 @@ def invite_member(
             [email],
         )
     )
-    _audit(organisation, invited_by, "invitation sent", f"{email} as {invitation.get_role_display()}")
+    _audit(
+        organisation, invited_by, "invitation sent", f"{email} as {invitation.get_role_display()}"
+    )
     return invitation, token
 
 
@@ -131,8 +138,8 @@ def check_invitation_usable(invitation: Invitation) -> None:
 @transaction.atomic
 def accept_invitation(invitation: Invitation, user: User) -> Membership:
     # Lock the row so a double click cannot accept the same invitation twice.
-    invitation = Invitation.objects.select_for_update().select_related("organisation").get(
-        pk=invitation.pk
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
     )
     check_invitation_usable(invitation)
     if user.email.lower() != invitation.email.lower():
@@ -156,7 +163,8 @@ def create_account_for_invitation(invitation: Invitation, name: str, password: s
             user = User.objects.create_user(invitation.email, password, name=name.strip())
     except IntegrityError:
         raise OrgError(
-            f"There is already an account for {invitation.email}. Sign in, then open the link again."
+            f"There is already an account for {invitation.email}. "
+            "Sign in, then open the link again."
         ) from None
     # The invitation reached this address, which proves the person owns it.
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -166,7 +174,9 @@ def create_account_for_invitation(invitation: Invitation, name: str, password: s
 @transaction.atomic
 def revoke_invitation(invitation: Invitation, *, acting_user: User) -> None:
     if invitation.accepted_at is not None:
-        raise OrgError(f"{invitation.email} has already joined, so the invitation cannot be cancelled.")
+        raise OrgError(
+            f"{invitation.email} has already joined, so the invitation cannot be cancelled."
+        )
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -176,7 +186,9 @@ def revoke_invitation(invitation: Invitation, *, acting_user: User) -> None:
 @transaction.atomic
 def remove_member(membership: Membership, *, acting_user: User) -> None:
     organisation = membership.organisation
-    leads = Membership.objects.for_org(organisation).select_for_update().filter(role=MemberRole.LEAD)
+    leads = (
+        Membership.objects.for_org(organisation).select_for_update().filter(role=MemberRole.LEAD)
+    )
     if membership.role == MemberRole.LEAD and leads.count() <= 1:
         raise OrgError(
             "This is the only lead. Invite another lead first, so someone can still run Digikind."

@@ -12,7 +12,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -44,7 +44,7 @@ def get_for_org(queryset: "models.QuerySet[M]", organisation: "Organisation", **
     """Fetch one object of this organisation, or 404 (never another organisation's)."""
     try:
         return queryset.get(organisation=organisation, **lookups)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404("No such item in this organisation.") from None
 
 

@@ -60,7 +60,9 @@ def invite_member(request: HttpRequest, organisation: Organisation) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             invitation, _token = services.invite_member(
-                organisation, form.cleaned_data["email"], form.cleaned_data["role"],
+                organisation,
+                form.cleaned_data["email"],
+                form.cleaned_data["role"],
                 invited_by=_user(request),
             )
         except services.OrgError as error:
@@ -76,7 +78,7 @@ def invite_member(request: HttpRequest, organisation: Organisation) -> HttpRespo
 def revoke_invitation(
     request: HttpRequest, organisation: Organisation, invitation_id: int
 ) -> HttpResponse:
-    invitation = get_for_org(Invitation.objects, organisation, pk=invitation_id)
+    invitation = get_for_org(Invitation.objects.all(), organisation, pk=invitation_id)
     try:
         services.revoke_invitation(invitation, acting_user=_user(request))
     except services.OrgError as error:
@@ -91,7 +93,9 @@ def revoke_invitation(
 def remove_member(
     request: HttpRequest, organisation: Organisation, membership_id: int
 ) -> HttpResponse:
-    membership = get_for_org(Membership.objects.select_related("user"), organisation, pk=membership_id)
+    membership = get_for_org(
+        Membership.objects.select_related("user"), organisation, pk=membership_id
+    )
     try:
         services.remove_member(membership, acting_user=_user(request))
     except services.OrgError as error:
@@ -104,10 +108,17 @@ def remove_member(
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.find_invitation(token)
     if invitation is None:
-        return render(request, "orgs/invitation_problem.html", {"problem": (
-            "We cannot find this invitation. Check you copied the whole link, "
-            "or ask the person who invited you to send it again."
-        )}, status=404)
+        return render(
+            request,
+            "orgs/invitation_problem.html",
+            {
+                "problem": (
+                    "We cannot find this invitation. Check you copied the whole link, "
+                    "or ask the person who invited you to send it again."
+                )
+            },
+            status=404,
+        )
     try:
         services.check_invitation_usable(invitation)
     except services.OrgError as error:
@@ -138,6 +149,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome to Digikind. You have joined {membership.organisation.name}.")
+            messages.success(
+                request, f"Welcome to Digikind. You have joined {membership.organisation.name}."
+            )
             return redirect(membership.organisation)
     return render(request, "orgs/accept_invitation.html", {**ctx, "form": form})

@@ -22,10 +22,14 @@ class LoginTestCase(BaseTestCase):
         self.assertContains(r, "Too many failed", status_code=r.status_code)
 
     def test_leads_must_give_a_two_factor_code(self):
-        r = self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        r = self.client.post(
+            "/accounts/login/", {"login": "alice@example.org", "password": PASSWORD}
+        )
         self.assertRedirects(r, "/accounts/2fa/authenticate/", fetch_redirect_response=False)
         self.assertNotIn("_auth_user_id", self.client.session)
-        r = self.client.post("/accounts/2fa/authenticate/", {"code": current_code(self.alice.totp_secret)})
+        r = self.client.post(
+            "/accounts/2fa/authenticate/", {"code": current_code(self.alice.totp_secret)}
+        )
         self.assertEqual(r.status_code, 302)
         self.assertEqual(int(self.client.session["_auth_user_id"]), self.alice.pk)
 
@@ -41,14 +45,20 @@ class LoginTestCase(BaseTestCase):
 
     def test_a_wrong_code_is_refused_plainly(self):
         self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
-        r = self.client.post("/accounts/2fa/authenticate/", {"code": "000000" if current_code(self.alice.totp_secret) != "000000" else "111111"})
+        r = self.client.post(
+            "/accounts/2fa/authenticate/",
+            {"code": "000000" if current_code(self.alice.totp_secret) != "000000" else "111111"},
+        )
         self.assertContains(r, "There is a problem")
         self.assertNotIn("_auth_user_id", self.client.session)
 
     def test_nobody_can_sign_up_without_an_invitation(self):
         r = self.client.get("/accounts/signup/")
         self.assertContains(r, "invit", status_code=r.status_code)
-        r = self.client.post("/accounts/signup/", {"email": "eve@example.org", "password1": PASSWORD, "password2": PASSWORD})
+        r = self.client.post(
+            "/accounts/signup/",
+            {"email": "eve@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        )
         from digikind.accounts.models import User
 
         self.assertFalse(User.objects.filter(email="eve@example.org").exists())

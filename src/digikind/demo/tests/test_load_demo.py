@@ -14,7 +14,11 @@ class LoadDemoTestCase(TestCase):
     def test_it_loads_an_organisation_with_people_in_every_role(self):
         with override_settings(DATA_DIR=self.data_dir):
             login = load_demo()
-        roles = set(Membership.objects.filter(organisation=login.organisation).values_list("role", flat=True))
+        roles = set(
+            Membership.objects.filter(organisation=login.organisation).values_list(
+                "role", flat=True
+            )
+        )
         self.assertEqual(roles, {"lead", "staff", "volunteer", "trustee"})
         self.assertTrue(Organisation.objects.filter(kind="funder").exists())
         lead = User.objects.get(email=login.email)

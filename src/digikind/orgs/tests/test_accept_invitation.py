@@ -23,18 +23,24 @@ class AcceptInvitationTestCase(BaseTestCase):
         self.assertRedirects(r, f"/o/{self.org.slug}/", fetch_redirect_response=False)
         dana = User.objects.get(email="dana@example.org")
         self.assertEqual(dana.name, "Dana")
-        self.assertTrue(Membership.objects.filter(user=dana, organisation=self.org, role="volunteer").exists())
+        self.assertTrue(
+            Membership.objects.filter(user=dana, organisation=self.org, role="volunteer").exists()
+        )
         # The person is signed in straight away.
         self.assertContains(self.client.get(f"/o/{self.org.slug}/"), "Welcome to Digikind")
 
     def test_it_keeps_what_was_typed_when_passwords_differ(self):
-        r = self.client.post(self.url, {"name": "Dana", "password1": PASSWORD, "password2": "other-one-123"})
+        r = self.client.post(
+            self.url, {"name": "Dana", "password1": PASSWORD, "password2": "other-one-123"}
+        )
         self.assertContains(r, "The two passwords are different")
         self.assertContains(r, 'value="Dana"')
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
     def test_it_rejects_a_weak_password(self):
-        r = self.client.post(self.url, {"name": "Dana", "password1": "password", "password2": "password"})
+        r = self.client.post(
+            self.url, {"name": "Dana", "password1": "password", "password2": "password"}
+        )
         self.assertContains(r, "There is a problem")
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
@@ -43,7 +49,9 @@ class AcceptInvitationTestCase(BaseTestCase):
         self.invitation.save()
         r = self.client.get(self.url)
         self.assertContains(r, "This invitation has expired", status_code=410)
-        r = self.client.post(self.url, {"name": "Dana", "password1": PASSWORD, "password2": PASSWORD})
+        r = self.client.post(
+            self.url, {"name": "Dana", "password1": PASSWORD, "password2": PASSWORD}
+        )
         self.assertEqual(r.status_code, 410)
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
@@ -67,7 +75,9 @@ class AcceptInvitationTestCase(BaseTestCase):
         self.client.force_login(self.bob)
         r = self.client.post(f"/invitations/{token}/")
         self.assertRedirects(r, f"/o/{self.other_org.slug}/", fetch_redirect_response=False)
-        self.assertTrue(Membership.objects.filter(user=self.bob, organisation=self.other_org).exists())
+        self.assertTrue(
+            Membership.objects.filter(user=self.bob, organisation=self.other_org).exists()
+        )
 
     def test_it_refuses_someone_signed_in_with_another_email(self):
         self.client.force_login(self.bob)

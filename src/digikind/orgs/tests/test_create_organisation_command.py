@@ -9,7 +9,9 @@ from digikind.orgs.models import Invitation, Organisation
 class CreateOrganisationCommandTestCase(TestCase):
     def test_it_creates_and_invites_the_first_lead(self):
         out = StringIO()
-        call_command("create_organisation", "Hillside Scouts", lead_email="lead@hillside.org", stdout=out)
+        call_command(
+            "create_organisation", "Hillside Scouts", lead_email="lead@hillside.org", stdout=out
+        )
         organisation = Organisation.objects.get(name="Hillside Scouts")
         self.assertEqual(organisation.slug, "hillside-scouts")
         invitation = Invitation.objects.get(organisation=organisation)

@@ -47,7 +47,7 @@ def govuk_widget(field: BoundField) -> SafeString:
     css = INPUT_CLASSES.get(kind, "")
     if field.errors:
         css += f" {css}--error"
-    attrs = {"class": css.strip()}
+    attrs: dict[str, str | bool] = {"class": css.strip()}
     if described_by(field):
         attrs["aria-describedby"] = described_by(field)
     return field.as_widget(attrs=attrs)

@@ -12,7 +12,9 @@ class ErrorPagesTestCase(BaseTestCase):
     def test_a_missing_csrf_token_explains_that_nothing_is_lost(self):
         client = Client(enforce_csrf_checks=True)
         client.force_login(self.alice)
-        r = client.post(f"/o/{self.org.slug}/members/invite/", {"email": "x@example.org", "role": "staff"})
+        r = client.post(
+            f"/o/{self.org.slug}/members/invite/", {"email": "x@example.org", "role": "staff"}
+        )
         self.assertContains(r, "Your form was not sent", status_code=403)
         self.assertContains(r, "Nothing has been lost", status_code=403)
 
@@ -24,3 +26,9 @@ class ErrorPagesTestCase(BaseTestCase):
         r = views.server_error(request)
         self.assertEqual(r.status_code, 500)
         self.assertIn(b"Sorry, something went wrong", r.content)
+
+    def test_opening_a_buttons_address_explains_itself(self):
+        self.client.force_login(self.alice)
+        r = self.client.get(f"/o/{self.org.slug}/members/1/remove/")
+        self.assertContains(r, "works only from a button", status_code=405)
+        self.assertContains(r, "Nothing has changed", status_code=405)
