@@ -11,11 +11,16 @@ class InviteForm(forms.Form):
         label="Email address",
         help_text="We will send them a link to join. The link works for 14 days.",
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address like name@example.org",
+        },
     )
     role = forms.ChoiceField(
         label="Their role",
         choices=MemberRole.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose their role"},
         help_text="Leads can see everything and invite others. They must use two-factor sign-in.",
     )
 
@@ -26,17 +31,20 @@ class NewAccountForm(forms.Form):
         max_length=150,
         help_text="Other people in your organisation will see this.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Enter your name"},
     )
     password1 = forms.CharField(
         label="Choose a password",
         strip=False,
         help_text="At least 10 characters. Not something easy to guess.",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Choose a password"},
     )
     password2 = forms.CharField(
         label="Type the password again",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Type the password again"},
     )
 
     def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:

@@ -88,7 +88,6 @@ def revoke_invitation(
     return redirect("orgs:member_list", organisation.slug)
 
 
-@require_POST
 @lead_view
 def remove_member(
     request: HttpRequest, organisation: Organisation, membership_id: int
@@ -96,6 +95,9 @@ def remove_member(
     membership = get_for_org(
         Membership.objects.select_related("user"), organisation, pk=membership_id
     )
+    if request.method != "POST":
+        ctx = {"organisation": organisation, "membership": membership}
+        return render(request, "orgs/remove_member.html", ctx)
     try:
         services.remove_member(membership, acting_user=_user(request))
     except services.OrgError as error:

@@ -44,6 +44,7 @@ class InviteMemberTestCase(BaseTestCase):
     def test_it_validates_the_email(self):
         r = self.client.post(self.url, {"email": "not an email", "role": "staff"})
         self.assertContains(r, "There is a problem")
+        self.assertContains(r, "Enter an email address like name@example.org")
         self.assertFalse(Invitation.objects.exists())
 
     def test_it_is_for_leads_only(self):

@@ -13,6 +13,13 @@ class RemoveMemberTestCase(BaseTestCase):
         self.assertRedirects(r, f"/o/{self.org.slug}/members/")
         self.assertFalse(Membership.objects.filter(pk=bobs.pk).exists())
 
+    def test_it_asks_first(self):
+        self.client.force_login(self.alice)
+        bobs = Membership.objects.get(user=self.bob)
+        r = self.client.get(self._url(bobs))
+        self.assertContains(r, "Remove Bob?")
+        self.assertTrue(Membership.objects.filter(pk=bobs.pk).exists())
+
     def test_it_keeps_the_last_lead(self):
         self.client.force_login(self.alice)
         alices = Membership.objects.get(user=self.alice)

@@ -29,6 +29,6 @@ class ErrorPagesTestCase(BaseTestCase):
 
     def test_opening_a_buttons_address_explains_itself(self):
         self.client.force_login(self.alice)
-        r = self.client.get(f"/o/{self.org.slug}/members/1/remove/")
+        r = self.client.get(f"/o/{self.org.slug}/invitations/1/revoke/")
         self.assertContains(r, "works only from a button", status_code=405)
         self.assertContains(r, "Nothing has changed", status_code=405)
