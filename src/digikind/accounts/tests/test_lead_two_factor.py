@@ -35,3 +35,11 @@ class LeadTwoFactorTestCase(BaseTestCase):
     def test_staff_do_not_need_an_app(self):
         self.client.force_login(self.bob)
         self.assertEqual(self.client.get(f"/o/{self.org.slug}/").status_code, 200)
+
+
+class SignInSecurityPageTestCase(BaseTestCase):
+    def test_it_shows_the_app_and_recovery_codes_left(self):
+        self.client.force_login(self.alice)
+        r = self.client.get("/accounts/2fa/")
+        self.assertContains(r, "Two-factor sign-in is on")
+        self.assertContains(r, "You have 10 left")

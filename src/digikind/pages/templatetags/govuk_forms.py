@@ -47,7 +47,8 @@ def govuk_widget(field: BoundField) -> SafeString:
     css = INPUT_CLASSES.get(kind, "")
     if field.errors:
         css += f" {css}--error"
-    attrs: dict[str, str | bool] = {"class": css.strip()}
+    # GOV.UK's research: placeholders are mistaken for filled-in answers, so we never show them.
+    attrs: dict[str, str | bool] = {"class": css.strip(), "placeholder": False}
     if described_by(field):
         attrs["aria-describedby"] = described_by(field)
     return field.as_widget(attrs=attrs)
