@@ -18,7 +18,11 @@ const css = sass.compile(join(root, "assets", "digikind.scss"), {
   quietDeps: true,
   silenceDeprecations: ["import"],
 });
-writeFileSync(join(out, "digikind.css"), css.css);
+// The footer's crown crest is GOV.UK's own mark: drop its rules, so no page can show it
+// and the CSS refers to no file Digikind does not ship.
+const withoutCrest = css.css.replace(/[^{}]*govuk-footer__copyright-logo[^{}]*\{[^{}]*\}/g, "");
+if (withoutCrest.includes("govuk-crest")) throw new Error("GOV.UK crest still referenced in CSS");
+writeFileSync(join(out, "digikind.css"), withoutCrest);
 
 const govuk = join(modules, "govuk-frontend", "dist", "govuk");
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk", "govuk-frontend.min.js"));

@@ -76,3 +76,11 @@ def test_the_command_accepts_hyphenated_names(tmp_path):
     result = digikind("demo-code", env={"DIGIKIND_DATA_DIR": str(tmp_path)})
     # The command is found (hyphen turned into underscore) and explains what to do first.
     assert "Run `digikind load-demo` first" in result.stderr
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    # Fails if a stylesheet refers to a file Digikind does not ship (e.g. GOV.UK's own images).
+    env = {**PRODUCTION, "STATIC_ROOT": str(tmp_path / "static")}
+    result = digikind("collectstatic", "--no-input", env=env)
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "static" / "digikind").glob("digikind.*.css.gz"))
