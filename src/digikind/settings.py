@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "digikind.accounts",
     "digikind.orgs",
     "digikind.pages",
+    "digikind.frameworks",
     "digikind.demo",
 ]
 
