@@ -11,6 +11,7 @@ HOST ?= 127.0.0.1:8000
 
 run: setup
 	$(DIGIKIND) migrate --no-input
+	$(DIGIKIND) frameworks load
 	$(DIGIKIND) load-demo
 	$(DIGIKIND) runserver $(HOST)
 

@@ -29,10 +29,10 @@ def owned_models() -> dict:
 
 
 def build_url(
-    name: str, pattern: URLPattern, org_slug: str, object_ids: dict[str, int]
+    name: str, pattern: URLPattern, org_slug: str, known: dict[str, object]
 ) -> str | None:
-    """Fill the pattern's arguments: the organisation, its objects, and guesses for the rest."""
-    known = {"org_slug": org_slug, **object_ids}
+    """Fill the pattern's arguments: the organisation, known values, and guesses for the rest."""
+    known = {"org_slug": org_slug, **known}
     guesses = ["1", "abc", "abc-1", "x/1", *(a.label for a in apps.get_app_configs())]
     for guess in guesses:
         kwargs = {k: known.get(k, guess) for k in pattern.pattern.regex.groupindex}
@@ -58,3 +58,13 @@ def object_ids_for(organisation, patterns) -> dict[str, int]:
                     )
                 ids[kwarg] = obj.pk
     return ids
+
+
+def library_values() -> dict[str, object]:
+    """URL arguments for the shared library (not organisation data): a loaded framework."""
+    from digikind.frameworks.models import FrameworkVersion
+
+    version = FrameworkVersion.objects.select_related("framework").first()
+    if version is None:
+        return {}
+    return {"framework_slug": version.framework.slug, "version": version.version}

@@ -27,6 +27,7 @@ admin.site.site_title = "Digikind administration"
 urlpatterns = [
     path("", include("digikind.orgs.urls")),
     path("", include("digikind.pages.urls")),
+    path("", include("digikind.frameworks.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,9 +3,11 @@
 import os
 import shutil
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 
 # Playwright's sync API runs an event loop; Django's ORM must be allowed beside it in tests.
@@ -39,6 +41,7 @@ def browser():
 def demo(transactional_db):
     from digikind.demo.services import load_demo
 
+    call_command("frameworks", "load", stdout=StringIO())
     with override_settings(DATA_DIR=tempfile.mkdtemp()):
         return load_demo(keep_credentials=False)
 

@@ -2,11 +2,13 @@
 no accessibility problem, and it works with JavaScript turned off."""
 
 import pytest
+from django.urls import reverse
 
 from digikind.accounts.two_factor import current_code
+from digikind.frameworks.models import Framework
 from digikind.orgs import services
 from tests.browser.conftest import axe_violations, sign_in
-from tests.url_patterns import build_url, named_patterns, object_ids_for
+from tests.url_patterns import build_url, library_values, named_patterns, object_ids_for
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +25,12 @@ SIGNED_OUT_PAGES = [
 
 def pages_for(organisation):
     patterns = [(n, p) for n, p in named_patterns() if not n.startswith("admin:")]
-    ids = object_ids_for(organisation, patterns)
-    return sorted({build_url(name, pattern, organisation.slug, ids) for name, pattern in patterns})
+    known = {**object_ids_for(organisation, patterns), **library_values()}
+    pages = {build_url(name, pattern, organisation.slug, known) for name, pattern in patterns}
+    # Every question set, not just the first: they are the longest pages.
+    for framework in Framework.objects.all():
+        pages |= {framework.get_absolute_url(), reverse("frameworks:print", args=[framework.slug])}
+    return sorted(pages)
 
 
 def visit(page, url):

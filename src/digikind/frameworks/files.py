@@ -69,10 +69,12 @@ class _NoDuplicatesLoader(yaml.SafeLoader):
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: dict[Any, int] = {}
     for key_node, _value in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} is given twice (first on line {seen[key] + 1})",
+                None,
+                None,
+                f"the key {key!r} is given twice (first on line {seen[key] + 1})",
                 key_node.start_mark,
             )
         seen[key] = key_node.start_mark.line
@@ -135,10 +137,11 @@ def _schema_fix(error: jsonschema.ValidationError) -> tuple[str, str]:
         missing = error.message.split("'")[1]
         return f"`{missing}` is missing.", f"add `{missing}:` here (see FORMAT.md)."
     if error.validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in list(error.validator_value))  # type: ignore[arg-type]
         return f"{error.instance!r} is not a known value.", f"use one of: {allowed}."
     if error.validator == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = ", ".join(sorted(schema.get("properties", {})))
         return error.message + ".", f"check the spelling; allowed fields here: {allowed}."
     if error.validator == "pattern":
         return (
@@ -184,7 +187,11 @@ def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
         section_source = section.get("source", {})
         for question in section["questions"]:
             question.setdefault("area", section.get("area"))
-            source = {"seed": meta["source"]["seed"], **section_source, **question.get("source", {})}
+            source = {
+                "seed": meta["source"]["seed"],
+                **section_source,
+                **question.get("source", {}),
+            }
             question["source"] = source
             for key in ("leader", "practice", "young_person", "hint"):
                 question[key] = text(question.get(key))
@@ -195,7 +202,9 @@ def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _rule_problems(doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name: str) -> list[Problem]:
+def _rule_problems(
+    doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name: str
+) -> list[Problem]:
     """Checks a schema cannot express: unique ids, filled-in inheritance, wording per role."""
     problems: list[Problem] = []
 
@@ -211,8 +220,11 @@ def _rule_problems(doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name:
                 add(path, "a maturity scale has no `levels`.", "list its levels, lowest first.")
             for i, level in enumerate(levels[:-1]):
                 if "next_step" not in level:
-                    add((*path, "levels", i), f"level {level['id']} has no `next_step`.",
-                        "say what would reach the level above (only the top level has none).")
+                    add(
+                        (*path, "levels", i),
+                        f"level {level['id']} has no `next_step`.",
+                        "say what would reach the level above (only the top level has none).",
+                    )
         elif not scale.get("options"):
             add(path, "a choice scale has no `options`.", "list its options.")
 
@@ -221,39 +233,63 @@ def _rule_problems(doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name:
     for s_index, section in enumerate(doc["sections"]):
         s_path = ("sections", s_index)
         if section["id"] in seen_sections:
-            add((*s_path, "id"), f"the section id {section['id']!r} is used twice.",
-                "give each section its own id.")
+            add(
+                (*s_path, "id"),
+                f"the section id {section['id']!r} is used twice.",
+                "give each section its own id.",
+            )
         seen_sections[section["id"]] = s_index
         for q_index, question in enumerate(section["questions"]):
             q_path = (*s_path, "questions", q_index)
             qid = question["id"]
             if qid in seen_questions:
                 first = _line_for(lines, (*seen_questions[qid], "id"))
-                add((*q_path, "id"), f"the question id {qid!r} is used twice (first on line {first}).",
-                    "give each question its own id; answers are stored against it.")
+                add(
+                    (*q_path, "id"),
+                    f"the question id {qid!r} is used twice (first on line {first}).",
+                    "give each question its own id; answers are stored against it.",
+                )
             seen_questions[qid] = q_path
             if "area" not in question and "area" not in section:
-                add(q_path, "this question has no area.",
-                    "add `area:` to the question or to its section.")
+                add(
+                    q_path,
+                    "this question has no area.",
+                    "add `area:` to the question or to its section.",
+                )
             if "section" not in {**section.get("source", {}), **question.get("source", {})}:
-                add(q_path, "this question does not say where in the seed it comes from.",
-                    "add `source: {section: ...}` to the question or to its section.")
+                add(
+                    q_path,
+                    "this question does not say where in the seed it comes from.",
+                    "add `source: {section: ...}` to the question or to its section.",
+                )
             roles = set(question["roles"])
             if roles & YOUNG_ROLES and "young_person" not in question:
-                add(q_path, "young people or parents are asked, but there is no young-person wording.",
-                    "add `young_person:` in words a 12-year-old can read, or remove those roles.")
+                add(
+                    q_path,
+                    "young people or parents are asked, but there is no young-person wording.",
+                    "add `young_person:` in words a 12-year-old can read, or remove those roles.",
+                )
             if "practice" in question and not roles & PRACTICE_ROLES:
-                add((*q_path, "practice"), "there is a practice wording, but no staff or volunteers are asked.",
-                    "add staff or volunteer to `roles`, or remove `practice`.")
+                add(
+                    (*q_path, "practice"),
+                    "there is a practice wording, but no staff or volunteers are asked.",
+                    "add staff or volunteer to `roles`, or remove `practice`.",
+                )
             for key in ("answer", "practice_answer", "young_person_answer"):
                 scale_id = question.get(key)
                 if scale_id is not None and scale_id != FREE_TEXT and scale_id not in scales:
-                    add((*q_path, key), f"the answer scale {scale_id!r} is not defined.",
-                        f"use one of: {', '.join([*scales, FREE_TEXT])}, or define it under `scales:`.")
+                    add(
+                        (*q_path, key),
+                        f"the answer scale {scale_id!r} is not defined.",
+                        f"use one of: {', '.join([*scales, FREE_TEXT])}, "
+                        "or define it under `scales:`.",
+                    )
     return problems
 
 
-def wording_problems(doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name: str) -> list[Problem]:
+def wording_problems(
+    doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name: str
+) -> list[Problem]:
     """Reading-grade bars from DESIGN.md, measured on every wording people will read."""
     problems: list[Problem] = []
 
@@ -262,24 +298,36 @@ def wording_problems(doc: dict[str, Any], lines: dict[tuple[Any, ...], int], nam
             return
         grade = readability.flesch_kincaid_grade(value["en"])
         if grade > bar:
-            problems.append(Problem(
-                name, _line_for(lines, path), _item_name(path, doc),
-                f"reading grade {grade} is above {bar:g} for {who}: {value['en']!r}",
-                "use shorter sentences and shorter, everyday words.",
-            ))
+            problems.append(
+                Problem(
+                    name,
+                    _line_for(lines, path),
+                    _item_name(path, doc),
+                    f"reading grade {grade} is above {bar:g} for {who}: {value['en']!r}",
+                    "use shorter sentences and shorter, everyday words.",
+                )
+            )
 
     for s_index, section in enumerate(doc["sections"]):
         for q_index, question in enumerate(section["questions"]):
             q_path = ("sections", s_index, "questions", q_index)
             for key in ("leader", "practice", "hint"):
                 measure((*q_path, key), question[key], STAFF_GRADE, "staff wording")
-            measure((*q_path, "young_person"), question["young_person"], YOUNG_PERSON_GRADE,
-                    "young-person wording")
+            measure(
+                (*q_path, "young_person"),
+                question["young_person"],
+                YOUNG_PERSON_GRADE,
+                "young-person wording",
+            )
     for scale_id, scale in doc["scales"].items():
         for l_index, level in enumerate(scale.get("levels", [])):
             for key in ("descriptor", "next_step"):
-                measure(("scales", scale_id, "levels", l_index, key), level[key], STAFF_GRADE,
-                        "staff wording")
+                measure(
+                    ("scales", scale_id, "levels", l_index, key),
+                    level[key],
+                    STAFF_GRADE,
+                    "staff wording",
+                )
     return problems
 
 
@@ -292,26 +340,43 @@ def check_file(path: Path) -> FrameworkFile:
         raw = yaml.load(source, Loader=_NoDuplicatesLoader)  # noqa: S506 (a SafeLoader subclass)
         node = yaml.compose(source, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
-        result.problems.append(Problem(name, None, "file", f"cannot read it: {error}.",
-                                       "save it as UTF-8 text."))
+        result.problems.append(
+            Problem(name, None, "file", f"cannot read it: {error}.", "save it as UTF-8 text.")
+        )
         return result
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
-        result.problems.append(Problem(name, line, "file", f"this is not valid YAML: {error.problem}.",
-                                       "check the indentation and quotes on that line."))
+        twice = "given twice" in str(error.problem)
+        fix = (
+            "keep only one of them." if twice else "check the indentation and quotes on that line."
+        )
+        result.problems.append(
+            Problem(name, line, "file", f"this is not valid YAML: {error.problem}.", fix)
+        )
         return result
     if not isinstance(raw, dict) or node is None:
-        result.problems.append(Problem(name, 1, "file", "the file is empty or not a mapping.",
-                                       "start it with `framework:` (see FORMAT.md)."))
+        result.problems.append(
+            Problem(
+                name,
+                1,
+                "file",
+                "the file is empty or not a mapping.",
+                "start it with `framework:` (see FORMAT.md).",
+            )
+        )
         return result
     lines = _line_map(node)
     result.version_line = lines.get(("framework", "version"))
-    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(raw),
-                    key=lambda e: list(map(str, e.absolute_path)))
-    for error in errors:
-        message, fix = _schema_fix(error)
-        path_ = tuple(error.absolute_path)
-        result.problems.append(Problem(name, _line_for(lines, path_), _item_name(path_, raw), message, fix))
+    errors = sorted(
+        jsonschema.Draft202012Validator(_schema()).iter_errors(raw),
+        key=lambda e: list(map(str, e.absolute_path)),
+    )
+    for schema_error in errors:
+        message, fix = _schema_fix(schema_error)
+        path_ = tuple(schema_error.absolute_path)
+        result.problems.append(
+            Problem(name, _line_for(lines, path_), _item_name(path_, raw), message, fix)
+        )
     if result.problems:
         return result
     result.problems.extend(_rule_problems(raw, lines, name))

@@ -23,11 +23,11 @@ class Framework(models.Model):
     def __str__(self) -> str:
         return self.urn
 
-    def latest(self) -> "FrameworkVersion | None":
-        return self.versions.order_by("-version").first()
-
     def get_absolute_url(self) -> str:
         return reverse("frameworks:detail", args=[self.slug])
+
+    def latest(self) -> "FrameworkVersion | None":
+        return self.versions.order_by("-version").first()
 
 
 class FrameworkVersion(models.Model):

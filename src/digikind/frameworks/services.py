@@ -71,23 +71,39 @@ def load_framework(checked: FrameworkFile) -> str:
     position = 0
     for s_position, item in enumerate(data["sections"]):
         section = Section.objects.create(
-            framework_version=version, key=item["id"], position=s_position,
-            title=item["title"], intro=item["intro"],
+            framework_version=version,
+            key=item["id"],
+            position=s_position,
+            title=item["title"],
+            intro=item["intro"],
         )
         questions = []
         for q in item["questions"]:
             position += 1
-            questions.append(Question(
-                framework_version=version, section=section, key=q["id"], position=position,
-                leader=q["leader"], practice=q["practice"], young_person=q["young_person"],
-                hint=q["hint"], examples=q["examples"], roles=q["roles"], domain=q["domain"],
-                area=q["area"], topics=q["topics"], risk_types=q["risk_types"],
-                answer=q["answer"], practice_answer=q["practice_answer"],
-                young_person_answer=q["young_person_answer"],
-                source_seed=q["source"]["seed"], source_section=q["source"]["section"],
-            ))
+            questions.append(
+                Question(
+                    framework_version=version,
+                    section=section,
+                    key=q["id"],
+                    position=position,
+                    leader=q["leader"],
+                    practice=q["practice"],
+                    young_person=q["young_person"],
+                    hint=q["hint"],
+                    examples=q["examples"],
+                    roles=q["roles"],
+                    domain=q["domain"],
+                    area=q["area"],
+                    topics=q["topics"],
+                    risk_types=q["risk_types"],
+                    answer=q["answer"],
+                    practice_answer=q["practice_answer"],
+                    young_person_answer=q["young_person_answer"],
+                    source_seed=q["source"]["seed"],
+                    source_section=q["source"]["section"],
+                )
+            )
         Question.objects.bulk_create(questions)
-    return (
-        f"Loaded {framework.slug} version {version.version} ({position} questions)."
-        + _changes(latest, version)
+    return f"Loaded {framework.slug} version {version.version} ({position} questions)." + _changes(
+        latest, version
     )

@@ -6,97 +6,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Framework',
+            name="Framework",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urn', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('audience', models.CharField(max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("urn", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("audience", models.CharField(max_length=20)),
             ],
             options={
-                'ordering': ['slug'],
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='FrameworkVersion',
+            name="FrameworkVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField()),
-                ('locale', models.CharField(max_length=10)),
-                ('name', models.JSONField()),
-                ('summary', models.JSONField()),
-                ('provider', models.CharField(max_length=300)),
-                ('source', models.JSONField()),
-                ('scales', models.JSONField()),
-                ('file_name', models.CharField(max_length=200)),
-                ('content_hash', models.CharField(max_length=64)),
-                ('loaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='frameworks.framework')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("locale", models.CharField(max_length=10)),
+                ("name", models.JSONField()),
+                ("summary", models.JSONField()),
+                ("provider", models.CharField(max_length=300)),
+                ("source", models.JSONField()),
+                ("scales", models.JSONField()),
+                ("file_name", models.CharField(max_length=200)),
+                ("content_hash", models.CharField(max_length=64)),
+                ("loaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="frameworks.framework",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['framework__slug', '-version'],
+                "ordering": ["framework__slug", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100)),
-                ('position', models.PositiveIntegerField()),
-                ('title', models.JSONField()),
-                ('intro', models.JSONField()),
-                ('framework_version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='frameworks.frameworkversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100)),
+                ("position", models.PositiveIntegerField()),
+                ("title", models.JSONField()),
+                ("intro", models.JSONField()),
+                (
+                    "framework_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="frameworks.frameworkversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100)),
-                ('position', models.PositiveIntegerField()),
-                ('leader', models.JSONField()),
-                ('practice', models.JSONField()),
-                ('young_person', models.JSONField()),
-                ('hint', models.JSONField()),
-                ('examples', models.JSONField(default=list)),
-                ('roles', models.JSONField()),
-                ('domain', models.CharField(max_length=40)),
-                ('area', models.CharField(max_length=40)),
-                ('topics', models.JSONField()),
-                ('risk_types', models.JSONField(default=list)),
-                ('answer', models.CharField(max_length=40)),
-                ('practice_answer', models.CharField(max_length=40)),
-                ('young_person_answer', models.CharField(max_length=40)),
-                ('source_seed', models.CharField(max_length=100)),
-                ('source_section', models.CharField(max_length=300)),
-                ('framework_version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='frameworks.frameworkversion')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='frameworks.section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100)),
+                ("position", models.PositiveIntegerField()),
+                ("leader", models.JSONField()),
+                ("practice", models.JSONField()),
+                ("young_person", models.JSONField()),
+                ("hint", models.JSONField()),
+                ("examples", models.JSONField(default=list)),
+                ("roles", models.JSONField()),
+                ("domain", models.CharField(max_length=40)),
+                ("area", models.CharField(max_length=40)),
+                ("topics", models.JSONField()),
+                ("risk_types", models.JSONField(default=list)),
+                ("answer", models.CharField(max_length=40)),
+                ("practice_answer", models.CharField(max_length=40)),
+                ("young_person_answer", models.CharField(max_length=40)),
+                ("source_seed", models.CharField(max_length=100)),
+                ("source_section", models.CharField(max_length=300)),
+                (
+                    "framework_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="frameworks.frameworkversion",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="frameworks.section",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='frameworkversion',
-            constraint=models.UniqueConstraint(fields=('framework', 'version'), name='one_row_per_version'),
+            model_name="frameworkversion",
+            constraint=models.UniqueConstraint(
+                fields=("framework", "version"), name="one_row_per_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('framework_version', 'key'), name='unique_section_key'),
+            model_name="section",
+            constraint=models.UniqueConstraint(
+                fields=("framework_version", "key"), name="unique_section_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('framework_version', 'key'), name='unique_question_key'),
+            model_name="question",
+            constraint=models.UniqueConstraint(
+                fields=("framework_version", "key"), name="unique_question_key"
+            ),
         ),
     ]

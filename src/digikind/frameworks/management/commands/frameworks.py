@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["check", "load"])
         parser.add_argument(
-            "paths", nargs="*", type=Path,
+            "paths",
+            nargs="*",
+            type=Path,
             help="Framework files to use (default: every file Digikind ships).",
         )
 
@@ -23,7 +25,9 @@ class Command(BaseCommand):
         for problem in problems:
             self.stderr.write(str(problem))
         if problems:
-            raise CommandError(f"{len(problems)} problem(s) in the framework files. Nothing was loaded.")
+            raise CommandError(
+                f"{len(problems)} problem(s) in the framework files. Nothing was loaded."
+            )
         if options["action"] == "check":
             questions = sum(len(result.questions()) for result in checked)
             self.stdout.write(f"{len(checked)} framework files are fine ({questions} questions).")
