@@ -309,10 +309,13 @@ def wording_problems(
             )
 
     for s_index, section in enumerate(doc["sections"]):
+        measure(("sections", s_index, "intro"), section["intro"], STAFF_GRADE, "staff wording")
         for q_index, question in enumerate(section["questions"]):
             q_path = ("sections", s_index, "questions", q_index)
             for key in ("leader", "practice", "hint"):
                 measure((*q_path, key), question[key], STAFF_GRADE, "staff wording")
+            for e_index, example in enumerate(question["examples"]):
+                measure((*q_path, "examples", e_index), example, STAFF_GRADE, "staff wording")
             measure(
                 (*q_path, "young_person"),
                 question["young_person"],
