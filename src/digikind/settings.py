@@ -67,10 +67,13 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "digikind.accounts",
     "digikind.orgs",
     "digikind.pages",
     "digikind.frameworks",
+    "digikind.policies",
     "digikind.demo",
 ]
 
@@ -184,6 +187,25 @@ MFA_TOTP_ISSUER = "Digikind"
 MFA_PASSKEY_LOGIN_ENABLED = False
 
 INVITATION_DAYS = envint("DIGIKIND_INVITATION_DAYS", 14)
+
+# Policy uploads: the most one upload may hold, in megabytes (each file and all together).
+POLICY_UPLOAD_MAX_MB = envint("DIGIKIND_POLICY_UPLOAD_MAX_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background work: run at once on the embedded default; a database queue and
+# `digikind db_worker` in production.
+TASKS_BACKEND = envchoice(
+    "DIGIKIND_TASKS", ["immediate", "database"], "database" if PRODUCTION else "immediate"
+)
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]

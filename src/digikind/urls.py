@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("digikind.orgs.urls")),
     path("", include("digikind.pages.urls")),
     path("", include("digikind.frameworks.urls")),
+    path("", include("digikind.policies.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

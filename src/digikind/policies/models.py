@@ -1,0 +1,65 @@
+"""Policy checks an organisation has run, with their files and findings. Past checks are kept
+so a new version of a policy can be compared with the last one."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from digikind.orgs.tenancy import OrgOwned
+
+
+class PolicyCheck(OrgOwned):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Reading the policy"
+        DONE = "done", "Done"
+        FAILED = "failed", "Could not check"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    report = models.JSONField(null=True, blank=True)
+    next_steps = models.JSONField(default=list, blank=True)
+    covered = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Policy check {self.pk} for {self.organisation}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:detail", args=[self.organisation.slug, self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def file_names(self) -> list[str]:
+        return [f.name for f in self.files.all()]
+
+
+def policy_file_path(instance: "PolicyFile", filename: str) -> str:
+    return f"policies/{instance.policy_check.organisation_id}/{instance.policy_check_id}/{instance.position}"
+
+
+class PolicyFile(models.Model):
+    policy_check = models.ForeignKey(PolicyCheck, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = models.FileField(upload_to=policy_file_path, max_length=300)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,304 @@
+"""The policy check: documents in, findings out. No Django here.
+
+Every finding rests on sentences quoted from the policy, so a person can check it.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from digikind import readability
+from digikind.policycheck.document import Document, Sentence
+from digikind.policycheck.language import is_welsh
+from digikind.policycheck.report import (
+    Evidence,
+    FailingFinding,
+    Readability,
+    Report,
+    SectionReading,
+    TermFinding,
+    TopicFinding,
+)
+from digikind.policycheck.rules import Rules, TopicRule, matches, normalise, rules
+from digikind.policycheck.sentences import sentences_of
+from digikind.vocabulary import names
+
+MAX_EVIDENCE = 3
+DIGITAL_DOCUMENT_SHARE = 0.3
+
+
+def evidence(sentence: Sentence) -> Evidence:
+    return Evidence(sentence.text, sentence.where(), sentence.document)
+
+
+def check(documents: Iterable[Document]) -> Report:
+    """Check one policy, or several files read together as an organisation's policy set."""
+    documents = list(documents)
+    r = rules()
+    notes = [note for d in documents for note in d.notes]
+    sentences: list[Sentence] = []
+    headings: list[tuple[str, str]] = []
+    for document in documents:
+        for sentence in sentences_of(document):
+            sentences.append(sentence)
+        headings.extend((b.text, document.name) for b in document.blocks if b.is_heading)
+    title = " / ".join(d.title for d in documents if d.title)[:300]
+
+    welsh = [s for s in sentences if is_welsh(s.text)]
+    if sentences and len(welsh) > 0.6 * len(sentences):
+        notes.append("This policy looks like it is written in Welsh. Digikind can only check English "
+                     "policies for now. If you have an English version, upload that too.")
+        return _empty_report(documents, title, "cy", sentences, notes)
+    if welsh:
+        notes.append(f"{len(welsh)} sentences look like Welsh; we checked the English text only.")
+        sentences = [s for s in sentences if s not in welsh]
+
+    texts = [normalise(s.text) for s in sentences]
+    digital_sentence = [matches(r.digital, t) for t in texts]
+    digital_scope = bool(sentences) and (
+        matches(r.digital, title) or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
+    )
+    digital_sections = _digital_sections(sentences, digital_sentence, r)
+    in_digital_context = [
+        digital_scope or digital_sentence[i] or s.section in digital_sections for i, s in enumerate(sentences)
+    ]
+    is_rule = _rules_with_lead_ins(sentences, texts, r)
+    main_clauses = [_main_clause(t, r) for t in texts]
+
+    topics = [
+        _topic(topic_rule, sentences, texts, main_clauses, headings, is_rule, in_digital_context)
+        for topic_rule in r.topics
+    ]
+    failings = [
+        _absent(sentences, r),
+        _narrow(sentences, is_rule, r),
+        _out_of_date(sentences, r),
+        _overly_restrictive(sentences, r),
+    ]
+    absent, narrow = failings[0], failings[1]
+    if absent.flagged and not narrow.flagged and any(digital_sentence):
+        # Photo-only or phone-only policies say nothing about contact: both absent and narrow.
+        situations = _situations(sentences, is_rule, r)
+        if situations:
+            narrow.flagged = True
+            narrow.reasons.append(f"Its only digital rules are about {' and '.join(situations)}.")
+    return Report(
+        documents=[d.name for d in documents],
+        title=title,
+        language="en",
+        words=sum(len(readability.words(s.text)) for s in sentences),
+        sentences=len(sentences),
+        digital_scope=digital_scope,
+        topics=topics,
+        failings=failings,
+        readability=_readability(sentences, r) if sentences else None,
+        notes=notes,
+    )
+
+
+def _empty_report(documents: list[Document], title: str, language: str, sentences: list[Sentence],
+                  notes: list[str]) -> Report:
+    topic_names = names("topics")
+    return Report(
+        documents=[d.name for d in documents], title=title, language=language,
+        words=sum(len(readability.words(s.text)) for s in sentences), sentences=len(sentences),
+        digital_scope=False,
+        topics=[TopicFinding(t, topic_names[t], "missing") for t in topic_names],
+        failings=[FailingFinding(f, n, False, ["Not checked: the text is not in English."])
+                  for f, n in names("policy_failings").items()],
+        readability=None, notes=notes,
+    )
+
+
+def _digital_sections(sentences: list[Sentence], digital_sentence: list[bool], r: Rules) -> set[str]:
+    by_section: dict[str, list[bool]] = defaultdict(list)
+    for sentence, digital in zip(sentences, digital_sentence, strict=True):
+        by_section[sentence.section].append(digital)
+    return {
+        section for section, flags in by_section.items()
+        if section and (matches(r.digital, section) or sum(flags) >= 0.5 * len(flags))
+    }
+
+
+def _rules_with_lead_ins(sentences: list[Sentence], texts: list[str], r: Rules) -> list[bool]:
+    """Which sentences state a rule. List items after a lead-in such as "Staff must:" take
+    the lead-in's rule, as a reader would."""
+    is_rule = [matches(r.rule, t) for t in texts]
+    lead_in: int | None = None
+    for i, text in enumerate(texts):
+        if lead_in is not None and (sentences[i].section != sentences[lead_in].section or i - lead_in > 12):
+            lead_in = None
+        if lead_in is not None and len(text.split()) <= 40:
+            is_rule[i] = True
+        if is_rule[i] and text.rstrip().endswith(":"):
+            lead_in = i
+    return is_rule
+
+
+def _main_clause(text: str, r: Rules) -> str:
+    """The sentence without its purpose clause ("..., so that ...")."""
+    for pattern in r.purpose:
+        found = pattern.search(text)
+        if found and found.start() > 0:
+            return text[: found.start()]
+    return text
+
+
+def _topic(rule: TopicRule, sentences: list[Sentence], texts: list[str], main_clauses: list[str],
+           headings: list[tuple[str, str]], is_rule: list[bool], in_digital_context: list[bool]) -> TopicFinding:
+    name = names("topics")[rule.id]
+    covered: list[Evidence] = []
+    touched: list[Evidence] = []
+    for i, sentence in enumerate(sentences):
+        text = texts[i]
+        if matches(rule.ignore, text):
+            continue
+        context_ok = not rule.digital or in_digital_context[i]
+        if matches(rule.statements, text) and context_ok:
+            covered.append(evidence(sentence))
+        elif matches(rule.cues, text):
+            strong = (is_rule[i] and context_ok and matches(rule.cues, main_clauses[i])
+                      and not matches(rule.demote, text))
+            (covered if strong else touched).append(evidence(sentence))
+        elif matches(rule.touch_only, text):
+            touched.append(evidence(sentence))
+    if covered:
+        return TopicFinding(rule.id, name, "covered", covered[:MAX_EVIDENCE])
+    for heading, document in headings:
+        if matches(rule.cues, normalise(heading)):
+            touched.append(Evidence(heading, "heading", document))
+    if touched:
+        return TopicFinding(rule.id, name, "touched", touched[:MAX_EVIDENCE])
+    return TopicFinding(rule.id, name, "missing")
+
+
+def _failing(failing_id: str, flagged: bool, reasons: list[str], found: list[Evidence]) -> FailingFinding:
+    return FailingFinding(failing_id, names("policy_failings")[failing_id], flagged, reasons, found[:MAX_EVIDENCE])
+
+
+def _absent(sentences: list[Sentence], r: Rules) -> FailingFinding:
+    contact = [s for s in sentences if matches(r.contact, s.text) and matches(r.digital, s.text)]
+    if contact:
+        return _failing("absent", False, [], [evidence(s) for s in contact])
+    return _failing("absent", True, ["No sentence is about online or phone contact with young people."], [])
+
+
+def _situations(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> list[str]:
+    """The single situations ("photos", "phones") that every digital rule is about, if any."""
+    digital_rules = [s.text for i, s in enumerate(sentences) if is_rule[i] and (
+        matches(r.digital, s.text) or any(p.search(s.text) for p in r.situations.values()))]
+    if not digital_rules:
+        return []
+    found = [name for name, pattern in r.situations.items() if any(pattern.search(t) for t in digital_rules)]
+    every_rule_is_a_situation = all(any(r.situations[n].search(t) for n in found) for t in digital_rules)
+    general = any(matches(r.general_digital, t) for t in digital_rules)
+    return found if every_rule_is_a_situation and not general else []
+
+
+def _narrow(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> FailingFinding:
+    digital_rules = [s for i, s in enumerate(sentences) if is_rule[i] and matches(r.digital, s.text)]
+    if not digital_rules:
+        return _failing("narrow", False, [], [])
+    general = [s for s in digital_rules if matches(r.general_digital, s.text)]
+    platforms = sorted({name for s in digital_rules for name, p in r.platforms.items() if p.search(s.text)})
+    if general:
+        return _failing("narrow", False, [], [])
+    if 1 <= len(platforms) <= 2:
+        return _failing("narrow", True, [f"Its digital rules only name {' and '.join(platforms)}, with no "
+                                         "rule that would apply to other apps or channels."],
+                        [evidence(s) for s in digital_rules])
+    situations = _situations(sentences, is_rule, r)
+    if situations:
+        return _failing("narrow", True, [f"Its only digital rules are about {' and '.join(situations)}."],
+                        [evidence(s) for s in digital_rules])
+    return _failing("narrow", False, [], [])
+
+
+def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
+    text = " ".join(s.text for s in sentences)
+    modern_anywhere = matches(r.current, text)
+    reasons: list[str] = []
+    found: list[Evidence] = []
+    strong_hits = [(item, s) for s in sentences for item in r.obsolete if not item.weak and item.pattern.search(s.text)]
+    for item in r.obsolete:
+        hits = [s for s in sentences if item.pattern.search(s.text) and not matches(r.historical, s.text)]
+        if not hits:
+            continue
+        if item.name == "CRB checks" and "dbs" in text.lower():
+            continue
+        if item.name == "chat rooms" and modern_anywhere:
+            continue
+        if item.weak and item.name not in ("CRB checks", "chat rooms"):
+            continue
+        if not item.weak and len(strong_hits) == 1 and _listed_with_current(hits[0].text, r):
+            continue  # one old example in a list of current ones
+        reasons.append(f"It relies on {item.name}, out of use since about {item.ended}. Today that means {item.now}.")
+        found.extend(evidence(s) for s in hits[:1])
+    return _failing("out-of-date", bool(reasons), reasons, found)
+
+
+def _listed_with_current(text: str, r: Rules) -> bool:
+    return sum(len(p.findall(text)) for p in r.current) >= 2
+
+
+def _overly_restrictive(sentences: list[Sentence], r: Rules) -> FailingFinding:
+    reasons: list[str] = []
+    found: list[Evidence] = []
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        if not (matches(r.ban, text) and matches(r.ban_scope, text) and matches(r.blanket, text)):
+            continue
+        nearby = " ".join(s.text for s in sentences[i : i + 2])
+        if matches(r.mitigation, nearby):
+            continue
+        found.append(evidence(sentence))
+    if found:
+        reasons.append("It bans digital contact or use outright, with no reason, exception or other way "
+                       "for young people to reach staff.")
+    return _failing("overly-restrictive", bool(found), reasons, found)
+
+
+def _readability(sentences: list[Sentence], r: Rules) -> Readability:
+    text = " ".join(s.text if s.text.endswith((".", "!", "?")) else s.text + "." for s in sentences)
+    grade = readability.flesch_kincaid_grade(text)
+    by_section: dict[str, list[str]] = defaultdict(list)
+    for sentence in sentences:
+        by_section[sentence.section or "Start of the document"].append(
+            sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + ".")
+    sections = []
+    for section, texts in by_section.items():
+        joined = " ".join(texts)
+        words = len(readability.words(joined))
+        if words >= 25:
+            section_grade = readability.flesch_kincaid_grade(joined)
+            sections.append(SectionReading(section, section_grade, readability.reading_age(section_grade), words))
+    longest = sorted(sentences, key=lambda s: len(readability.words(s.text)), reverse=True)[:5]
+    readers, struggle = _audiences(grade)
+    return Readability(
+        grade=grade,
+        age=readability.reading_age(grade),
+        readers=readers,
+        struggle=struggle,
+        sections=sections,
+        longest_sentences=[evidence(s) for s in longest if len(readability.words(s.text)) >= 25],
+        vague_terms=_terms(r.vague, sentences),
+        jargon=_terms(r.jargon, sentences),
+    )
+
+
+AUDIENCES = [(6.0, "a 12-year-old"), (7.5, "a 13-year-old"), (9.0, "a new volunteer"),
+             (12.0, "most adults")]
+
+
+def _audiences(grade: float) -> tuple[list[str], list[str]]:
+    readers = [who for bar, who in AUDIENCES if grade <= bar]
+    struggle = [who for bar, who in AUDIENCES if grade > bar]
+    return readers, struggle
+
+
+def _terms(words: tuple, sentences: list[Sentence]) -> list[TermFinding]:
+    found = []
+    for word in words:
+        hits = [s for s in sentences if word.pattern.search(s.text)]
+        if hits:
+            found.append(TermFinding(word.term, word.instead, len(hits), [evidence(s) for s in hits[:MAX_EVIDENCE]]))
+    return sorted(found, key=lambda t: -t.count)
