@@ -21,8 +21,10 @@ from digikind.accounts.two_factor import activate_authenticator_app
 from digikind.orgs import services as org_services
 from digikind.orgs.models import Organisation
 from digikind.orgs.roles import MemberRole, OrganisationKind
+from digikind.policies import services as policy_services
 
 PEOPLE_FILE = Path(__file__).with_name("people.yaml")
+POLICY_FILE = Path(__file__).with_name("policy.txt")
 
 
 @dataclass
@@ -76,6 +78,12 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     lead = User.objects.get(email=lead_email)
     for person in content["invited"]:
         org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
+    # A first policy check, so the lead can see what one looks like.
+    policy_services.start_policy_check(
+        organisation,
+        [policy_services.Upload(POLICY_FILE.name, POLICY_FILE.read_bytes())],
+        created_by=lead,
+    )
 
     login = DemoLogin(lead_email, password, secret, recovery_codes, organisation)
     if keep_credentials:

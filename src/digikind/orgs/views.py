@@ -56,7 +56,7 @@ def member_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
 
 @lead_view
 def invite_member(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST) if request.method == "POST" else InviteForm()
     if request.method == "POST" and form.is_valid():
         try:
             invitation, _token = services.invite_member(
@@ -140,7 +140,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if User.objects.filter(email__iexact=invitation.email).exists():
         return render(request, "orgs/accept_invitation.html", {**ctx, "needs_sign_in": True})
 
-    form = NewAccountForm(request.POST or None, email=invitation.email)
+    form = NewAccountForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.create_account_for_invitation(

@@ -18,7 +18,7 @@ class MultipleFileField(forms.FileField):
 
 
 class PolicyUploadForm(forms.Form):
-    files = MultipleFileField(
+    policy_files = MultipleFileField(
         label="Your policy files",
         help_text=(
             "PDF, Word (.docx), OpenDocument (.odt), web page (.html), Markdown or text. "

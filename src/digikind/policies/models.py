@@ -47,7 +47,8 @@ class PolicyCheck(OrgOwned):
 
 
 def policy_file_path(instance: "PolicyFile", filename: str) -> str:
-    return f"policies/{instance.policy_check.organisation_id}/{instance.policy_check_id}/{instance.position}"
+    check = instance.policy_check
+    return f"policies/{check.organisation_id}/{check.pk}/{instance.position}"
 
 
 class PolicyFile(models.Model):

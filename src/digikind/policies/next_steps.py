@@ -24,9 +24,14 @@ def next_steps(report: Report, per_topic: int = 2) -> list[NextStep]:
     weak = [t for t in report.topics if t.state != "covered"]
     if not weak or report.language != "en":
         return []
-    latest_versions = [v for v in (f.latest() for f in Framework.objects.filter(audience="organisation")) if v]
-    questions = list(Question.objects.filter(framework_version__in=latest_versions).select_related(
-        "framework_version"))
+    latest_versions = [
+        v for v in (f.latest() for f in Framework.objects.filter(audience="organisation")) if v
+    ]
+    questions = list(
+        Question.objects.filter(framework_version__in=latest_versions).select_related(
+            "framework_version"
+        )
+    )
     described = {t["id"]: t["covers"] for t in vocabulary()["topics"]}
     steps = []
     for topic in weak:
@@ -36,8 +41,19 @@ def next_steps(report: Report, per_topic: int = 2) -> list[NextStep]:
         if matching:
             chosen = matching[:per_topic]
             source = ", ".join(sorted({q.framework_version.name["en"] for q in chosen}))
-            steps.append(NextStep(topic.id, topic.name, topic.state, [q.leader["en"] for q in chosen], source))
+            steps.append(
+                NextStep(
+                    topic.id, topic.name, topic.state, [q.leader["en"] for q in chosen], source
+                )
+            )
         else:
-            steps.append(NextStep(topic.id, topic.name, topic.state,
-                                  [f"What is your rule about {described[topic.id]}?"], "Digikind's topic list"))
+            steps.append(
+                NextStep(
+                    topic.id,
+                    topic.name,
+                    topic.state,
+                    [f"What is your rule about {described[topic.id]}?"],
+                    "Digikind's topic list",
+                )
+            )
     return steps

@@ -13,7 +13,8 @@ from digikind.accounts.models import User
 from digikind.orgs.models import Organisation
 from digikind.policies.models import PolicyCheck, PolicyFile
 from digikind.policies.next_steps import next_steps
-from digikind.policycheck import ExtractionError, Limits, check, extract
+from digikind.policycheck import ExtractionError, Limits, check
+from digikind.policycheck.extract import extract
 
 
 class PolicyUploadError(Exception):
@@ -35,19 +36,27 @@ class Upload:
 
 
 @transaction.atomic
-def start_policy_check(organisation: Organisation, uploads: list[Upload], *, created_by: User | None) -> PolicyCheck:
+def start_policy_check(
+    organisation: Organisation, uploads: list[Upload], *, created_by: User | None
+) -> PolicyCheck:
     if not uploads:
         raise PolicyUploadError("Choose at least one file with your policy in it.")
     total = sum(len(u.data) for u in uploads)
     if total > upload_limit_bytes():
         raise PolicyUploadError(
             f"These files come to {total // (1024 * 1024)} MB; the most Digikind takes at once is "
-            f"{settings.POLICY_UPLOAD_MAX_MB} MB. Upload fewer files, or save them without pictures."
+            f"{settings.POLICY_UPLOAD_MAX_MB} MB. Upload fewer files, or save them without "
+            "pictures."
         )
     policy_check = PolicyCheck.objects.create(organisation=organisation, created_by=created_by)
     for position, upload in enumerate(uploads):
-        stored = PolicyFile(policy_check=policy_check, position=position, name=upload.name[:255],
-                            size=len(upload.data), sha256=hashlib.sha256(upload.data).hexdigest())
+        stored = PolicyFile(
+            policy_check=policy_check,
+            position=position,
+            name=upload.name[:255],
+            size=len(upload.data),
+            sha256=hashlib.sha256(upload.data).hexdigest(),
+        )
         stored.content.save(upload.name, ContentFile(upload.data), save=False)
         stored.save()
     from digikind.policies.tasks import run_policy_check
@@ -75,13 +84,23 @@ def run(policy_check: PolicyCheck) -> PolicyCheck:
             _set(policy_check, progress=5 + int(70 * number / len(files)))
         report = check(documents)
     except ExtractionError as error:
-        _set(policy_check, status=PolicyCheck.Status.FAILED, error=str(error), progress=100,
-             finished_at=timezone.now())
+        _set(
+            policy_check,
+            status=PolicyCheck.Status.FAILED,
+            error=str(error),
+            progress=100,
+            finished_at=timezone.now(),
+        )
         return policy_check
     steps = next_steps(report)
     _set(
-        policy_check, status=PolicyCheck.Status.DONE, progress=100, title=report.title[:300],
-        report=report.to_dict(), next_steps=[s.__dict__ for s in steps], covered=report.counts()["covered"],
+        policy_check,
+        status=PolicyCheck.Status.DONE,
+        progress=100,
+        title=report.title[:300],
+        report=report.to_dict(),
+        next_steps=[s.__dict__ for s in steps],
+        covered=report.counts()["covered"],
         finished_at=timezone.now(),
     )
     return policy_check
@@ -120,13 +139,16 @@ class Comparison:
 def compare(policy_check: PolicyCheck, earlier: PolicyCheck) -> Comparison:
     now, then = policy_check.report or {}, earlier.report or {}
     before = {t["id"]: t for t in then.get("topics", [])}
-    better, worse = [], []
+    better: list[Change] = []
+    worse: list[Change] = []
     for topic in now.get("topics", []):
         old = before.get(topic["id"])
         if not old or old["state"] == topic["state"]:
             continue
         change = Change(topic["name"], old["state"], topic["state"])
-        (better if STATE_ORDER[topic["state"]] > STATE_ORDER[old["state"]] else worse).append(change)
+        (better if STATE_ORDER[topic["state"]] > STATE_ORDER[old["state"]] else worse).append(
+            change
+        )
     flags_now = {f["name"] for f in now.get("failings", []) if f["flagged"]}
     flags_then = {f["name"] for f in then.get("failings", []) if f["flagged"]}
 
@@ -134,5 +156,12 @@ def compare(policy_check: PolicyCheck, earlier: PolicyCheck) -> Comparison:
         reading = report.get("readability")
         return reading.get("grade") if isinstance(reading, dict) else None
 
-    return Comparison(earlier, better, worse, sorted(flags_now - flags_then), sorted(flags_then - flags_now),
-                      grade(then), grade(now))
+    return Comparison(
+        earlier,
+        better,
+        worse,
+        sorted(flags_now - flags_then),
+        sorted(flags_then - flags_now),
+        grade(then),
+        grade(now),
+    )

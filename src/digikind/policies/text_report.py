@@ -13,15 +13,21 @@ def _quote(e: Evidence) -> str:
 
 
 def format_report(report: Report, steps: list[NextStep]) -> str:
-    lines = [f"Policy check: {report.title or ', '.join(report.documents)}",
-             f"Files: {', '.join(report.documents)}. Words: {report.words}. "
-             f"Mainly about digital: {'yes' if report.digital_scope else 'no'}."]
+    lines = [
+        f"Policy check: {report.title or ', '.join(report.documents)}",
+        f"Files: {', '.join(report.documents)}. Words: {report.words}. "
+        f"Mainly about digital: {'yes' if report.digital_scope else 'no'}.",
+    ]
     lines += [f"Note: {note}" for note in report.notes]
     if report.language != "en":
         return "\n".join(lines)
     counts = report.counts()
-    lines += ["", f"TOPICS: {counts['covered']} covered, {counts['touched']} touched, {counts['missing']} missing",
-              "  (✓ covered: states a rule · ~ touched: mentioned, no rule · ✗ missing)"]
+    lines += [
+        "",
+        f"TOPICS: {counts['covered']} covered, {counts['touched']} touched, "
+        f"{counts['missing']} missing",
+        "  (✓ covered: states a rule · ~ touched: mentioned, no rule · ✗ missing)",
+    ]
     for topic in report.topics:
         lines.append(f"  {MARKS[topic.state]} {topic.name}: {topic.state}")
         for e in topic.evidence[:1]:
@@ -35,15 +41,17 @@ def format_report(report: Report, steps: list[NextStep]) -> str:
             lines.append(f"  - {failing.name}: no")
     r = report.readability
     if r:
-        lines += ["", "READABILITY",
-                  f"  Reading grade {r.grade} (reading age about {r.age})."]
+        lines += ["", "READABILITY", f"  Reading grade {r.grade} (reading age about {r.age})."]
         if r.readers:
             lines.append(f"  Easy enough for {', '.join(r.readers)}.")
         if r.struggle:
             lines.append(f"  Hard for {', '.join(r.struggle)}.")
         hardest = sorted(r.sections, key=lambda s: -s.grade)[:3]
         if hardest:
-            lines.append("  Hardest sections: " + "; ".join(f"“{s.section}” grade {s.grade}" for s in hardest))
+            lines.append(
+                "  Hardest sections: "
+                + "; ".join(f"“{s.section}” grade {s.grade}" for s in hardest)
+            )
         for term in r.vague_terms[:6]:
             lines.append(f"  Vague: “{term.term}” ×{term.count}: {term.instead}")
         for term in r.jargon[:6]:

@@ -6,5 +6,7 @@ app_name = "policies"
 
 urlpatterns = [
     path("o/<slug:org_slug>/policy/", views.policy_checks, name="list"),
-    path("o/<slug:org_slug>/policy/<int:policycheck_id>/", views.policy_check_detail, name="detail"),
+    path(
+        "o/<slug:org_slug>/policy/<int:policycheck_id>/", views.policy_check_detail, name="detail"
+    ),
 ]

@@ -10,7 +10,16 @@ from digikind.policycheck.engine import check
 from digikind.policycheck.extract import DEFAULT_LIMITS, ExtractionError, Limits, extract
 from digikind.policycheck.report import Report
 
-__all__ = ["DEFAULT_LIMITS", "Document", "ExtractionError", "Limits", "Report", "check", "check_files", "check_text"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Document",
+    "ExtractionError",
+    "Limits",
+    "Report",
+    "check",
+    "check_files",
+    "check_text",
+]
 
 
 def check_text(text: str, name: str = "policy.txt") -> Report:

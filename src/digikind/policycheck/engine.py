@@ -18,7 +18,7 @@ from digikind.policycheck.report import (
     TermFinding,
     TopicFinding,
 )
-from digikind.policycheck.rules import Rules, TopicRule, matches, normalise, rules
+from digikind.policycheck.rules import PlainWord, Rules, TopicRule, matches, normalise, rules
 from digikind.policycheck.sentences import sentences_of
 from digikind.vocabulary import names
 
@@ -45,8 +45,10 @@ def check(documents: Iterable[Document]) -> Report:
 
     welsh = [s for s in sentences if is_welsh(s.text)]
     if sentences and len(welsh) > 0.6 * len(sentences):
-        notes.append("This policy looks like it is written in Welsh. Digikind can only check English "
-                     "policies for now. If you have an English version, upload that too.")
+        notes.append(
+            "This policy looks like it is written in Welsh. Digikind can only check English "
+            "policies for now. If you have an English version, upload that too."
+        )
         return _empty_report(documents, title, "cy", sentences, notes)
     if welsh:
         notes.append(f"{len(welsh)} sentences look like Welsh; we checked the English text only.")
@@ -55,11 +57,13 @@ def check(documents: Iterable[Document]) -> Report:
     texts = [normalise(s.text) for s in sentences]
     digital_sentence = [matches(r.digital, t) for t in texts]
     digital_scope = bool(sentences) and (
-        matches(r.digital, title) or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
+        matches(r.digital, title)
+        or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
     )
     digital_sections = _digital_sections(sentences, digital_sentence, r)
     in_digital_context = [
-        digital_scope or digital_sentence[i] or s.section in digital_sections for i, s in enumerate(sentences)
+        digital_scope or digital_sentence[i] or s.section in digital_sections
+        for i, s in enumerate(sentences)
     ]
     is_rule = _rules_with_lead_ins(sentences, texts, r)
     main_clauses = [_main_clause(t, r) for t in texts]
@@ -70,17 +74,10 @@ def check(documents: Iterable[Document]) -> Report:
     ]
     failings = [
         _absent(sentences, r),
-        _narrow(sentences, is_rule, r),
+        _narrow(sentences, is_rule, title, r),
         _out_of_date(sentences, r),
         _overly_restrictive(sentences, r),
     ]
-    absent, narrow = failings[0], failings[1]
-    if absent.flagged and not narrow.flagged and any(digital_sentence):
-        # Photo-only or phone-only policies say nothing about contact: both absent and narrow.
-        situations = _situations(sentences, is_rule, r)
-        if situations:
-            narrow.flagged = True
-            narrow.reasons.append(f"Its only digital rules are about {' and '.join(situations)}.")
     return Report(
         documents=[d.name for d in documents],
         title=title,
@@ -95,26 +92,40 @@ def check(documents: Iterable[Document]) -> Report:
     )
 
 
-def _empty_report(documents: list[Document], title: str, language: str, sentences: list[Sentence],
-                  notes: list[str]) -> Report:
+def _empty_report(
+    documents: list[Document],
+    title: str,
+    language: str,
+    sentences: list[Sentence],
+    notes: list[str],
+) -> Report:
     topic_names = names("topics")
     return Report(
-        documents=[d.name for d in documents], title=title, language=language,
-        words=sum(len(readability.words(s.text)) for s in sentences), sentences=len(sentences),
+        documents=[d.name for d in documents],
+        title=title,
+        language=language,
+        words=sum(len(readability.words(s.text)) for s in sentences),
+        sentences=len(sentences),
         digital_scope=False,
         topics=[TopicFinding(t, topic_names[t], "missing") for t in topic_names],
-        failings=[FailingFinding(f, n, False, ["Not checked: the text is not in English."])
-                  for f, n in names("policy_failings").items()],
-        readability=None, notes=notes,
+        failings=[
+            FailingFinding(f, n, False, ["Not checked: the text is not in English."])
+            for f, n in names("policy_failings").items()
+        ],
+        readability=None,
+        notes=notes,
     )
 
 
-def _digital_sections(sentences: list[Sentence], digital_sentence: list[bool], r: Rules) -> set[str]:
+def _digital_sections(
+    sentences: list[Sentence], digital_sentence: list[bool], r: Rules
+) -> set[str]:
     by_section: dict[str, list[bool]] = defaultdict(list)
     for sentence, digital in zip(sentences, digital_sentence, strict=True):
         by_section[sentence.section].append(digital)
     return {
-        section for section, flags in by_section.items()
+        section
+        for section, flags in by_section.items()
         if section and (matches(r.digital, section) or sum(flags) >= 0.5 * len(flags))
     }
 
@@ -125,7 +136,9 @@ def _rules_with_lead_ins(sentences: list[Sentence], texts: list[str], r: Rules) 
     is_rule = [matches(r.rule, t) for t in texts]
     lead_in: int | None = None
     for i, text in enumerate(texts):
-        if lead_in is not None and (sentences[i].section != sentences[lead_in].section or i - lead_in > 12):
+        if lead_in is not None and (
+            sentences[i].section != sentences[lead_in].section or i - lead_in > 12
+        ):
             lead_in = None
         if lead_in is not None and len(text.split()) <= 40:
             is_rule[i] = True
@@ -143,8 +156,15 @@ def _main_clause(text: str, r: Rules) -> str:
     return text
 
 
-def _topic(rule: TopicRule, sentences: list[Sentence], texts: list[str], main_clauses: list[str],
-           headings: list[tuple[str, str]], is_rule: list[bool], in_digital_context: list[bool]) -> TopicFinding:
+def _topic(
+    rule: TopicRule,
+    sentences: list[Sentence],
+    texts: list[str],
+    main_clauses: list[str],
+    headings: list[tuple[str, str]],
+    is_rule: list[bool],
+    in_digital_context: list[bool],
+) -> TopicFinding:
     name = names("topics")[rule.id]
     covered: list[Evidence] = []
     touched: list[Evidence] = []
@@ -156,8 +176,12 @@ def _topic(rule: TopicRule, sentences: list[Sentence], texts: list[str], main_cl
         if matches(rule.statements, text) and context_ok:
             covered.append(evidence(sentence))
         elif matches(rule.cues, text):
-            strong = (is_rule[i] and context_ok and matches(rule.cues, main_clauses[i])
-                      and not matches(rule.demote, text))
+            strong = (
+                is_rule[i]
+                and context_ok
+                and matches(rule.cues, main_clauses[i])
+                and not matches(rule.demote, text)
+            )
             (covered if strong else touched).append(evidence(sentence))
         elif matches(rule.touch_only, text):
             touched.append(evidence(sentence))
@@ -171,45 +195,85 @@ def _topic(rule: TopicRule, sentences: list[Sentence], texts: list[str], main_cl
     return TopicFinding(rule.id, name, "missing")
 
 
-def _failing(failing_id: str, flagged: bool, reasons: list[str], found: list[Evidence]) -> FailingFinding:
-    return FailingFinding(failing_id, names("policy_failings")[failing_id], flagged, reasons, found[:MAX_EVIDENCE])
+def _failing(
+    failing_id: str, flagged: bool, reasons: list[str], found: list[Evidence]
+) -> FailingFinding:
+    return FailingFinding(
+        failing_id, names("policy_failings")[failing_id], flagged, reasons, found[:MAX_EVIDENCE]
+    )
 
 
 def _absent(sentences: list[Sentence], r: Rules) -> FailingFinding:
-    contact = [s for s in sentences if matches(r.contact, s.text) and matches(r.digital, s.text)]
+    texts = [normalise(s.text) for s in sentences]
+    contact = [
+        s
+        for i, s in enumerate(sentences)
+        if matches(r.contact, texts[i])
+        and matches(r.digital, texts[i])
+        and any(matches(r.young_people, t) for t in texts[max(0, i - 1) : i + 1])
+    ]
     if contact:
         return _failing("absent", False, [], [evidence(s) for s in contact])
-    return _failing("absent", True, ["No sentence is about online or phone contact with young people."], [])
+    return _failing(
+        "absent", True, ["No sentence is about online or phone contact with young people."], []
+    )
 
 
 def _situations(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> list[str]:
     """The single situations ("photos", "phones") that every digital rule is about, if any."""
-    digital_rules = [s.text for i, s in enumerate(sentences) if is_rule[i] and (
-        matches(r.digital, s.text) or any(p.search(s.text) for p in r.situations.values()))]
+    digital_rules = [
+        s.text
+        for i, s in enumerate(sentences)
+        if is_rule[i]
+        and (matches(r.digital, s.text) or any(p.search(s.text) for p in r.situations.values()))
+    ]
     if not digital_rules:
         return []
-    found = [name for name, pattern in r.situations.items() if any(pattern.search(t) for t in digital_rules)]
-    every_rule_is_a_situation = all(any(r.situations[n].search(t) for n in found) for t in digital_rules)
-    general = any(matches(r.general_digital, t) for t in digital_rules)
-    return found if every_rule_is_a_situation and not general else []
+    found = [
+        name
+        for name, pattern in r.situations.items()
+        if any(pattern.search(t) for t in digital_rules)
+    ]
+    every_rule_is_a_situation = all(
+        any(r.situations[n].search(t) for n in found) for t in digital_rules
+    )
+    return found if every_rule_is_a_situation else []
 
 
-def _narrow(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> FailingFinding:
-    digital_rules = [s for i, s in enumerate(sentences) if is_rule[i] and matches(r.digital, s.text)]
+def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules) -> FailingFinding:
+    digital_rules = [
+        s
+        for i, s in enumerate(sentences)
+        if is_rule[i]
+        and (
+            matches(r.digital, normalise(s.text))
+            or any(p.search(s.text) for p in r.situations.values())
+        )
+    ]
     if not digital_rules:
         return _failing("narrow", False, [], [])
-    general = [s for s in digital_rules if matches(r.general_digital, s.text)]
-    platforms = sorted({name for s in digital_rules for name, p in r.platforms.items() if p.search(s.text)})
-    if general:
-        return _failing("narrow", False, [], [])
-    if 1 <= len(platforms) <= 2:
-        return _failing("narrow", True, [f"Its digital rules only name {' and '.join(platforms)}, with no "
-                                         "rule that would apply to other apps or channels."],
-                        [evidence(s) for s in digital_rules])
+    found = [evidence(s) for s in digital_rules]
     situations = _situations(sentences, is_rule, r)
     if situations:
-        return _failing("narrow", True, [f"Its only digital rules are about {' and '.join(situations)}."],
-                        [evidence(s) for s in digital_rules])
+        return _failing(
+            "narrow", True, [f"Its only digital rules are about {' and '.join(situations)}."], found
+        )
+    platforms = sorted(
+        {name for s in digital_rules for name, p in r.platforms.items() if p.search(s.text)}
+    )
+    in_title = sorted(name for name, p in r.platforms.items() if p.search(title))
+    general = any(matches(r.general_digital, normalise(s.text)) for s in digital_rules)
+    if (1 <= len(platforms) <= 2 and not general) or 1 <= len(in_title) <= 2:
+        named = " and ".join(in_title or platforms)
+        return _failing(
+            "narrow",
+            True,
+            [
+                f"Its digital rules are about {named} only, with no rule that would "
+                "apply to other apps or channels."
+            ],
+            found,
+        )
     return _failing("narrow", False, [], [])
 
 
@@ -218,9 +282,18 @@ def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
     modern_anywhere = matches(r.current, text)
     reasons: list[str] = []
     found: list[Evidence] = []
-    strong_hits = [(item, s) for s in sentences for item in r.obsolete if not item.weak and item.pattern.search(s.text)]
+    strong_hits = [
+        (item, s)
+        for s in sentences
+        for item in r.obsolete
+        if not item.weak and item.pattern.search(s.text)
+    ]
     for item in r.obsolete:
-        hits = [s for s in sentences if item.pattern.search(s.text) and not matches(r.historical, s.text)]
+        hits = [
+            s
+            for s in sentences
+            if item.pattern.search(s.text) and not matches(r.historical, s.text)
+        ]
         if not hits:
             continue
         if item.name == "CRB checks" and "dbs" in text.lower():
@@ -231,7 +304,10 @@ def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
             continue
         if not item.weak and len(strong_hits) == 1 and _listed_with_current(hits[0].text, r):
             continue  # one old example in a list of current ones
-        reasons.append(f"It relies on {item.name}, out of use since about {item.ended}. Today that means {item.now}.")
+        reasons.append(
+            f"It relies on {item.name}, out of use since about {item.ended}. "
+            f"Today that means {item.now}."
+        )
         found.extend(evidence(s) for s in hits[:1])
     return _failing("out-of-date", bool(reasons), reasons, found)
 
@@ -243,17 +319,21 @@ def _listed_with_current(text: str, r: Rules) -> bool:
 def _overly_restrictive(sentences: list[Sentence], r: Rules) -> FailingFinding:
     reasons: list[str] = []
     found: list[Evidence] = []
-    for i, sentence in enumerate(sentences):
-        text = sentence.text
+    texts = [normalise(s.text) for s in sentences]
+    if any(matches(r.alternatives, t) for t in texts):
+        # The policy gives young people another way to reach staff somewhere, so no ban is total.
+        return _failing("overly-restrictive", False, [], [])
+    for i, text in enumerate(texts):
         if not (matches(r.ban, text) and matches(r.ban_scope, text) and matches(r.blanket, text)):
             continue
-        nearby = " ".join(s.text for s in sentences[i : i + 2])
-        if matches(r.mitigation, nearby):
+        if matches(r.targeted, text) or matches(r.mitigation, " ".join(texts[i : i + 2])):
             continue
-        found.append(evidence(sentence))
+        found.append(evidence(sentences[i]))
     if found:
-        reasons.append("It bans digital contact or use outright, with no reason, exception or other way "
-                       "for young people to reach staff.")
+        reasons.append(
+            "It bans digital contact or use outright, with no reason, exception or other way "
+            "for young people to reach staff."
+        )
     return _failing("overly-restrictive", bool(found), reasons, found)
 
 
@@ -263,14 +343,19 @@ def _readability(sentences: list[Sentence], r: Rules) -> Readability:
     by_section: dict[str, list[str]] = defaultdict(list)
     for sentence in sentences:
         by_section[sentence.section or "Start of the document"].append(
-            sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + ".")
+            sentence.text if sentence.text.endswith((".", "!", "?")) else sentence.text + "."
+        )
     sections = []
     for section, texts in by_section.items():
         joined = " ".join(texts)
         words = len(readability.words(joined))
-        if words >= 25:
+        if words >= 15:
             section_grade = readability.flesch_kincaid_grade(joined)
-            sections.append(SectionReading(section, section_grade, readability.reading_age(section_grade), words))
+            sections.append(
+                SectionReading(
+                    section, section_grade, readability.reading_age(section_grade), words
+                )
+            )
     longest = sorted(sentences, key=lambda s: len(readability.words(s.text)), reverse=True)[:5]
     readers, struggle = _audiences(grade)
     return Readability(
@@ -279,14 +364,18 @@ def _readability(sentences: list[Sentence], r: Rules) -> Readability:
         readers=readers,
         struggle=struggle,
         sections=sections,
-        longest_sentences=[evidence(s) for s in longest if len(readability.words(s.text)) >= 25],
+        longest_sentences=[evidence(s) for s in longest if len(readability.words(s.text)) >= 20],
         vague_terms=_terms(r.vague, sentences),
         jargon=_terms(r.jargon, sentences),
     )
 
 
-AUDIENCES = [(6.0, "a 12-year-old"), (7.5, "a 13-year-old"), (9.0, "a new volunteer"),
-             (12.0, "most adults")]
+AUDIENCES = [
+    (6.0, "a 12-year-old"),
+    (7.5, "a 13-year-old"),
+    (9.0, "a new volunteer"),
+    (12.0, "most adults"),
+]
 
 
 def _audiences(grade: float) -> tuple[list[str], list[str]]:
@@ -295,10 +384,14 @@ def _audiences(grade: float) -> tuple[list[str], list[str]]:
     return readers, struggle
 
 
-def _terms(words: tuple, sentences: list[Sentence]) -> list[TermFinding]:
+def _terms(words: tuple[PlainWord, ...], sentences: list[Sentence]) -> list[TermFinding]:
     found = []
     for word in words:
         hits = [s for s in sentences if word.pattern.search(s.text)]
         if hits:
-            found.append(TermFinding(word.term, word.instead, len(hits), [evidence(s) for s in hits[:MAX_EVIDENCE]]))
+            found.append(
+                TermFinding(
+                    word.term, word.instead, len(hits), [evidence(s) for s in hits[:MAX_EVIDENCE]]
+                )
+            )
     return sorted(found, key=lambda t: -t.count)

@@ -11,8 +11,12 @@ from digikind.policycheck.report import Report
 from digikind.vocabulary import ids
 
 # Label files spell failings with underscores, the vocabulary with hyphens.
-FLAG_KEYS = {"absent": "absent", "narrow": "narrow", "out_of_date": "out-of-date",
-             "overly_restrictive": "overly-restrictive"}
+FLAG_KEYS = {
+    "absent": "absent",
+    "narrow": "narrow",
+    "out_of_date": "out-of-date",
+    "overly_restrictive": "overly-restrictive",
+}
 
 
 @dataclass
@@ -83,8 +87,9 @@ class Evaluation:
 
 
 def evaluate_folder(folder: Path) -> Evaluation:
-    result = Evaluation(topics={t: Counts() for t in ids("topics")},
-                        flags={k: Counts() for k in FLAG_KEYS})
+    result = Evaluation(
+        topics={t: Counts() for t in ids("topics")}, flags={k: Counts() for k in FLAG_KEYS}
+    )
     for text_path in sorted(folder.glob("*.txt")):
         label_path = text_path.with_suffix(".json")
         if not label_path.exists():
@@ -105,32 +110,58 @@ def _compare(name: str, report: Report, label: dict[str, Any], result: Evaluatio
         predicted_covered, actual_covered = finding.state == "covered", labelled == "covered"
         counts.add(predicted_covered, actual_covered)
         if predicted_covered != actual_covered:
-            result.disagreements.append(Disagreement(
-                name, topic_id, finding.state, labelled, [e.text for e in finding.evidence[:2]],
-                str(evidence.get(topic_id, "")),
-            ))
+            result.disagreements.append(
+                Disagreement(
+                    name,
+                    topic_id,
+                    finding.state,
+                    labelled,
+                    [e.text for e in finding.evidence[:2]],
+                    str(evidence.get(topic_id, "")),
+                )
+            )
     for key, counts in result.flags.items():
-        finding = report.failing(FLAG_KEYS[key])
+        failing = report.failing(FLAG_KEYS[key])
         actual = bool(label["flags"].get(key, False))
-        counts.add(finding.flagged, actual)
-        if finding.flagged != actual:
-            result.disagreements.append(Disagreement(
-                name, key, str(finding.flagged).lower(), str(actual).lower(),
-                [e.text for e in finding.evidence[:2]] + finding.reasons[:1], str(evidence.get(key, "")),
-            ))
+        counts.add(failing.flagged, actual)
+        if failing.flagged != actual:
+            result.disagreements.append(
+                Disagreement(
+                    name,
+                    key,
+                    str(failing.flagged).lower(),
+                    str(actual).lower(),
+                    [e.text for e in failing.evidence[:2]] + failing.reasons[:1],
+                    str(evidence.get(key, "")),
+                )
+            )
 
 
 def format_evaluation(evaluation: Evaluation, worst_files: int = 8) -> str:
-    lines = [f"Policies compared: {evaluation.files}", "", "Topics (covered vs not covered)",
-             f"{'topic':<22} {'precision':>9} {'recall':>7} {'f1':>6}   tp  fp  fn"]
+    lines = [
+        f"Policies compared: {evaluation.files}",
+        "",
+        "Topics (covered vs not covered)",
+        f"{'topic':<22} {'precision':>9} {'recall':>7} {'f1':>6}   tp  fp  fn",
+    ]
     for topic_id, c in evaluation.topics.items():
-        lines.append(f"{topic_id:<22} {c.precision:>9.2f} {c.recall:>7.2f} {c.f1:>6.2f}  {c.tp:>3} {c.fp:>3} {c.fn:>3}")
+        lines.append(
+            f"{topic_id:<22} {c.precision:>9.2f} {c.recall:>7.2f} {c.f1:>6.2f}  "
+            f"{c.tp:>3} {c.fp:>3} {c.fn:>3}"
+        )
     micro = evaluation.micro
-    lines += ["", f"micro-F1 over all topics and files: {micro.f1:.3f} "
-                  f"(precision {micro.precision:.3f}, recall {micro.recall:.3f})", "",
-              "Failings", f"{'failing':<22} {'accuracy':>8} {'f1':>6}   tp  fp  fn  tn"]
+    lines += [
+        "",
+        f"micro-F1 over all topics and files: {micro.f1:.3f} "
+        f"(precision {micro.precision:.3f}, recall {micro.recall:.3f})",
+        "",
+        "Failings",
+        f"{'failing':<22} {'accuracy':>8} {'f1':>6}   tp  fp  fn  tn",
+    ]
     for key, c in evaluation.flags.items():
-        lines.append(f"{key:<22} {c.accuracy:>8.2f} {c.f1:>6.2f}  {c.tp:>3} {c.fp:>3} {c.fn:>3} {c.tn:>3}")
+        lines.append(
+            f"{key:<22} {c.accuracy:>8.2f} {c.f1:>6.2f}  {c.tp:>3} {c.fp:>3} {c.fn:>3} {c.tn:>3}"
+        )
     by_file: dict[str, list[Disagreement]] = {}
     for d in evaluation.disagreements:
         by_file.setdefault(d.file, []).append(d)

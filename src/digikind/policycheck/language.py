@@ -3,11 +3,16 @@
 import re
 
 WELSH_WORDS = frozenset(
-    "y yr a'r ac yn mae bod ein eich gyda fydd neu pobl ifanc ddim hefyd dylai gan wedi oes "
-    "i'r o'r ar-lein rhaid staff-aelod cyfryngau cymdeithasol plant polisi hwn hon sydd ei eu "
-    "fel ond am ni chi nhw rydym byddwn dylid drwy trwy rhwng lle pan os ydy ydyn diogelu".split()
+    (
+        "y yr a'r ac yn mae bod ein eich gyda fydd neu pobl ifanc ddim hefyd dylai gan wedi "
+        "oes i'r o'r ar-lein rhaid staff-aelod cyfryngau cymdeithasol plant polisi hwn hon "
+        "sydd ei eu fel ond am ni chi nhw rydym byddwn dylid drwy trwy rhwng lle pan os ydy "
+        "ydyn diogelu"
+    ).split()
 )
-ENGLISH_WORDS = frozenset("the and to of is are be will must should for with that this by in".split())
+ENGLISH_WORDS = frozenset(
+    "the and to of is are be will must should for with that this by in".split()
+)
 WORD = re.compile(r"[a-zA-Zâêîôûŵŷ']+")
 
 

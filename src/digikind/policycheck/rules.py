@@ -29,7 +29,9 @@ def _compile(patterns: list[str], where: str) -> tuple[Pattern[str], ...]:
         try:
             compiled.append(compile(pattern, IGNORECASE))
         except Exception as error:
-            raise RulesError(f"{where}: the pattern {pattern!r} does not compile ({error}).") from None
+            raise RulesError(
+                f"{where}: the pattern {pattern!r} does not compile ({error})."
+            ) from None
     return tuple(compiled)
 
 
@@ -83,6 +85,8 @@ class Rules:
     ban_scope: tuple[Pattern[str], ...]
     blanket: tuple[Pattern[str], ...]
     mitigation: tuple[Pattern[str], ...]
+    targeted: tuple[Pattern[str], ...]
+    alternatives: tuple[Pattern[str], ...]
     platforms: dict[str, Pattern[str]]
     general_digital: tuple[Pattern[str], ...]
     situations: dict[str, Pattern[str]]
@@ -95,10 +99,16 @@ def rules() -> Rules:
     from digikind.vocabulary import ids
 
     language = _load("language.yaml")
-    _require(language, ["rule_patterns", "digital_patterns", "young_people_patterns", "contact_patterns"], "language.yaml")
+    _require(
+        language,
+        ["rule_patterns", "digital_patterns", "young_people_patterns", "contact_patterns"],
+        "language.yaml",
+    )
     topic_data = _load("topics.yaml")
     if list(topic_data) != ids("topics"):
-        raise RulesError("topics.yaml must list the 18 topics of vocabulary.yaml, in the same order.")
+        raise RulesError(
+            "topics.yaml must list the 18 topics of vocabulary.yaml, in the same order."
+        )
     topics = []
     for topic_id, spec in topic_data.items():
         where = f"topics.yaml, {topic_id}"
@@ -106,22 +116,39 @@ def rules() -> Rules:
         unknown = set(spec) - {"digital", "cues", "touch_only", "statements", "ignore", "demote"}
         if unknown:
             raise RulesError(f"{where} has unknown keys: {', '.join(sorted(unknown))}.")
-        topics.append(TopicRule(
-            topic_id, bool(spec["digital"]), _compile(spec["cues"], where),
-            *(_compile(spec.get(key, []), f"{where}, {key}") for key in ("touch_only", "statements", "ignore", "demote")),
-        ))
+        topics.append(
+            TopicRule(
+                topic_id,
+                bool(spec["digital"]),
+                _compile(spec["cues"], where),
+                *(
+                    _compile(spec.get(key, []), f"{where}, {key}")
+                    for key in ("touch_only", "statements", "ignore", "demote")
+                ),
+            )
+        )
     obsolete = _load("obsolete.yaml")
     _require(obsolete, ["items", "historical_patterns", "current_patterns"], "obsolete.yaml")
     restrictive = _load("restrictive.yaml")
-    _require(restrictive, ["ban_patterns", "scope_patterns", "blanket_patterns", "mitigation_patterns"], "restrictive.yaml")
+    _require(
+        restrictive,
+        ["ban_patterns", "scope_patterns", "blanket_patterns", "mitigation_patterns"],
+        "restrictive.yaml",
+    )
     narrow = _load("narrow.yaml")
     _require(narrow, ["platform_patterns", "general_patterns", "situation_patterns"], "narrow.yaml")
     plain = _load("plain_words.yaml")
     _require(plain, ["vague", "jargon"], "plain_words.yaml")
 
     def words(kind: str) -> tuple[PlainWord, ...]:
-        return tuple(PlainWord(w["term"], _compile([w["pattern"]], f"plain_words.yaml, {w['term']}")[0],
-                               w["instead"]) for w in plain[kind])
+        return tuple(
+            PlainWord(
+                w["term"],
+                _compile([w["pattern"]], f"plain_words.yaml, {w['term']}")[0],
+                w["instead"],
+            )
+            for w in plain[kind]
+        )
 
     return Rules(
         rule=_compile(language["rule_patterns"], "language.yaml"),
@@ -131,8 +158,13 @@ def rules() -> Rules:
         contact=_compile(language["contact_patterns"], "language.yaml"),
         topics=tuple(topics),
         obsolete=tuple(
-            ObsoleteItem(i["name"], _compile([i["pattern"]], f"obsolete.yaml, {i['name']}")[0], int(i["ended"]),
-                         i["now"], bool(i.get("weak", False)))
+            ObsoleteItem(
+                i["name"],
+                _compile([i["pattern"]], f"obsolete.yaml, {i['name']}")[0],
+                int(i["ended"]),
+                i["now"],
+                bool(i.get("weak", False)),
+            )
             for i in obsolete["items"]
         ),
         historical=_compile(obsolete["historical_patterns"], "obsolete.yaml"),
@@ -141,9 +173,15 @@ def rules() -> Rules:
         ban_scope=_compile(restrictive["scope_patterns"], "restrictive.yaml"),
         blanket=_compile(restrictive["blanket_patterns"], "restrictive.yaml"),
         mitigation=_compile(restrictive["mitigation_patterns"], "restrictive.yaml"),
-        platforms={k: _compile([v], "narrow.yaml")[0] for k, v in narrow["platform_patterns"].items()},
+        targeted=_compile(restrictive["targeted_patterns"], "restrictive.yaml"),
+        alternatives=_compile(restrictive["alternative_patterns"], "restrictive.yaml"),
+        platforms={
+            k: _compile([v], "narrow.yaml")[0] for k, v in narrow["platform_patterns"].items()
+        },
         general_digital=_compile(narrow["general_patterns"], "narrow.yaml"),
-        situations={k: _compile([v], "narrow.yaml")[0] for k, v in narrow["situation_patterns"].items()},
+        situations={
+            k: _compile([v], "narrow.yaml")[0] for k, v in narrow["situation_patterns"].items()
+        },
         vague=words("vague"),
         jargon=words("jargon"),
     )

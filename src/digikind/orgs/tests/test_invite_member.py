@@ -52,3 +52,8 @@ class InviteMemberTestCase(BaseTestCase):
         r = self.client.post(self.url, {"email": "eve@example.org", "role": "lead"})
         self.assertEqual(r.status_code, 403)
         self.assertFalse(Invitation.objects.exists())
+
+    def test_an_empty_form_says_what_is_missing(self):
+        r = self.client.post(self.url, {})
+        self.assertContains(r, "Enter their email address")
+        self.assertContains(r, "Choose their role")

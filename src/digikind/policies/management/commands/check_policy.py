@@ -13,20 +13,35 @@ SUFFIXES = {".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".txt"}
 
 
 class Command(BaseCommand):
-    help = "Check one or more policies: which topics they cover, their failings, how easy they are to read."
+    help = "Check policies: the topics they cover, their failings and how easy they are to read."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="Policy files, or folders of them.")
         parser.add_argument("--json", action="store_true", help="Print the full findings as JSON.")
-        parser.add_argument("--together", action="store_true",
-                            help="Check all the files as one policy set (default: each file on its own).")
-        parser.add_argument("--fail-under", type=int, metavar="N",
-                            help="Exit with status 1 if any policy covers fewer than N of the 18 topics.")
-        parser.add_argument("--fail-on", default="", metavar="FAILINGS",
-                            help="Exit with status 1 if any policy shows one of these failings "
-                                 "(comma-separated: absent,narrow,out-of-date,overly-restrictive).")
-        parser.add_argument("--fail-over-grade", type=float, metavar="G",
-                            help="Exit with status 1 if any policy's reading grade is above G.")
+        parser.add_argument(
+            "--together",
+            action="store_true",
+            help="Check all the files as one policy set (default: each file on its own).",
+        )
+        parser.add_argument(
+            "--fail-under",
+            type=int,
+            metavar="N",
+            help="Exit with status 1 if any policy covers fewer than N of the 18 topics.",
+        )
+        parser.add_argument(
+            "--fail-on",
+            default="",
+            metavar="FAILINGS",
+            help="Exit with status 1 if any policy shows one of these failings "
+            "(comma-separated: absent,narrow,out-of-date,overly-restrictive).",
+        )
+        parser.add_argument(
+            "--fail-over-grade",
+            type=float,
+            metavar="G",
+            help="Exit with status 1 if any policy's reading grade is above G.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         files = self._files(options["paths"])
@@ -56,13 +71,17 @@ class Command(BaseCommand):
         files: list[Path] = []
         for path in paths:
             if path.is_dir():
-                files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+                files += sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                )
             elif path.is_file():
                 files.append(path)
             else:
                 raise CommandError(f"{path} does not exist. Give policy files or folders of them.")
         if not files:
-            raise CommandError("No policy files found (PDF, Word, OpenDocument, HTML, Markdown or text).")
+            raise CommandError(
+                "No policy files found (PDF, Word, OpenDocument, HTML, Markdown or text)."
+            )
         return files
 
     def _progress(self, number: int, total: int, name: str) -> None:
@@ -82,7 +101,9 @@ class Command(BaseCommand):
                 else:
                     item["error"] = error
                 out.append(item)
-            self.stdout.write(json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(out if len(out) > 1 else out[0], indent=2, ensure_ascii=False)
+            )
             return
         for group, report, error in results:
             if report:
