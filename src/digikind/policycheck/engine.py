@@ -3,8 +3,10 @@
 Every finding rests on sentences quoted from the policy, so a person can check it.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
@@ -277,9 +279,16 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
     return _failing("narrow", False, [], [])
 
 
+def _any_of(patterns: Iterable[Pattern[str]]) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
     text = " ".join(s.text for s in sentences)
     modern_anywhere = matches(r.current, text)
+    # One search finds the few sentences worth checking item by item.
+    any_obsolete = _any_of(item.pattern for item in r.obsolete)
+    sentences = [s for s in sentences if any_obsolete.search(s.text)]
     reasons: list[str] = []
     found: list[Evidence] = []
     strong_hits = [
@@ -385,6 +394,10 @@ def _audiences(grade: float) -> tuple[list[str], list[str]]:
 
 
 def _terms(words: tuple[PlainWord, ...], sentences: list[Sentence]) -> list[TermFinding]:
+    if not words:
+        return []
+    any_word = _any_of(w.pattern for w in words)
+    sentences = [s for s in sentences if any_word.search(s.text)]
     found = []
     for word in words:
         hits = [s for s in sentences if word.pattern.search(s.text)]

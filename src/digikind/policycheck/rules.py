@@ -24,15 +24,18 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _compile(patterns: list[str], where: str) -> tuple[Pattern[str], ...]:
-    compiled = []
+    """Check each pattern, then join them into one: one search per sentence is much faster
+    than one per pattern."""
     for pattern in patterns:
         try:
-            compiled.append(compile(pattern, IGNORECASE))
+            compile(pattern, IGNORECASE)
         except Exception as error:
             raise RulesError(
                 f"{where}: the pattern {pattern!r} does not compile ({error})."
             ) from None
-    return tuple(compiled)
+    if not patterns:
+        return ()
+    return (compile("|".join(f"(?:{p})" for p in patterns), IGNORECASE),)
 
 
 def _require(data: dict[str, Any], keys: list[str], where: str) -> None:
