@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DIGIKIND := $(BIN)/digikind
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup assets test lint check-deploy clean
+.PHONY: run setup assets test bench check-deploy clean
 
 run: setup
 	$(DIGIKIND) migrate --no-input
@@ -37,8 +37,9 @@ assets: build/.assets
 test: setup
 	./scripts/test
 
-check-deploy: setup
-	./scripts/check-deploy
+# Benchmarks print tables; they are not part of the test run.
+bench: setup
+	$(BIN)/python bench/policy_check.py
 
 clean:
 	rm -rf $(VENV) node_modules build
