@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DIGIKIND := $(BIN)/digikind
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup assets test bench check-deploy clean
+.PHONY: run setup assets test bench clean
 
 run: setup
 	$(DIGIKIND) migrate --no-input

@@ -19,7 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDERS = [ROOT / "tests" / "policy_corpus" / "dev", ROOT / "tests" / "policy_corpus" / "holdout"]
+DEFAULT_FOLDERS = [
+    ROOT / "tests" / "policy_corpus" / "dev",
+    ROOT / "tests" / "policy_corpus" / "holdout",
+]
 
 
 def offline_nltk_cmudict() -> str:
@@ -55,7 +58,9 @@ def main() -> None:
 
     from digikind.policycheck import check_files
 
-    files = [(p.name, p.read_bytes()) for folder in args.folders for p in sorted(folder.glob("*.txt"))]
+    files = [
+        (p.name, p.read_bytes()) for folder in args.folders for p in sorted(folder.glob("*.txt"))
+    ]
     names = [name for name, _data in files]
     texts = [data.decode("utf-8", errors="replace") for _name, data in files]
     words = sum(len(t.split()) for t in texts)
@@ -81,11 +86,18 @@ def main() -> None:
             start = time.perf_counter()
             work(run)
             timings[label].append(time.perf_counter() - start)
-    check_s, textstat_s = statistics.median(timings["check"]), statistics.median(timings["textstat"])
+    check_s, textstat_s = (
+        statistics.median(timings["check"]),
+        statistics.median(timings["textstat"]),
+    )
     print(f"Policies: {len(files)}   words: {words}   runs: {args.repeat} (median shown)")
     print(f"{'what':<38} {'seconds':>9} {'ms/policy':>10} {'words/s':>10}")
-    for label, seconds in (("full policy check (digikind)", check_s), ("textstat readability only", textstat_s)):
-        print(f"{label:<38} {seconds:>9.3f} {1000 * seconds / len(files):>10.1f} {words / seconds:>10.0f}")
+    for label, seconds in (
+        ("full policy check (digikind)", check_s),
+        ("textstat readability only", textstat_s),
+    ):
+        per_policy = 1000 * seconds / len(files)
+        print(f"{label:<38} {seconds:>9.3f} {per_policy:>10.1f} {words / seconds:>10.0f}")
     print(f"ratio (check / textstat): {check_s / textstat_s:.2f}  (aim: 2.00 or less)")
 
 

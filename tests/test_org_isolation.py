@@ -8,7 +8,9 @@ and give the demo organisation one such object.
 
 import re
 import tempfile
+from io import StringIO
 
+from django.core.management import call_command
 from django.test import override_settings
 
 from digikind.demo.services import load_demo
@@ -21,6 +23,7 @@ ALLOWED = (403, 404, 405)
 class OrgIsolationTestCase(BaseTestCase):
     def setUp(self):
         super().setUp()
+        call_command("frameworks", "load", stdout=StringIO())
         with override_settings(DATA_DIR=tempfile.mkdtemp()):
             self.victim = load_demo(keep_credentials=False).organisation
         self.markers = [self.victim.name, "demo.digikind.test"]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "digikind.pages",
     "digikind.frameworks",
     "digikind.policies",
+    "digikind.reviews",
     "digikind.demo",
 ]
 

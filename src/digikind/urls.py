@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("digikind.pages.urls")),
     path("", include("digikind.frameworks.urls")),
     path("", include("digikind.policies.urls")),
+    path("", include("digikind.reviews.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ can be printed each time.
 """
 
 import json
+import random
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,7 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     lead = User.objects.get(email=lead_email)
     for person in content["invited"]:
         org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
+    _demo_reviews(organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,
@@ -101,3 +103,59 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
         )
         stored.chmod(0o600)
     return login
+
+
+DEMO_ANSWERS = {"young_person": 7, "staff": 6, "volunteer": 3, "lead": 1}
+
+
+def _demo_reviews(organisation: Organisation, lead: User) -> None:
+    """A closed review with made-up answers (so results can be seen) and an open one."""
+    from datetime import date, timedelta
+
+    from digikind.reviews import services as review_services
+    from digikind.reviews.forms import latest_organisation_versions
+    from digikind.reviews.questions import questions_for
+
+    versions = [
+        v
+        for v in latest_organisation_versions()
+        if v.framework.slug == "digitally-kind-organisations"
+    ]
+    if not versions:
+        return  # question sets not loaded yet: `digikind frameworks load` first
+    closed = review_services.start_cycle(
+        organisation,
+        name="Autumn review",
+        framework_versions=versions,
+        roles=list(DEMO_ANSWERS),
+        closes_on=date.today(),
+        created_by=lead,
+    )
+    rng = random.Random(2026)  # noqa: S311 (made-up demo answers, the same each time)
+    for link in closed.links.all():
+        asked_all = questions_for(closed, link.role)
+        for _person in range(DEMO_ANSWERS[link.role]):
+            response, _key = review_services.start_response(link)
+            for asked in asked_all:
+                if asked.is_free_text:
+                    review_services.save_answer(
+                        response, asked, value="", text="We mostly use WhatsApp."
+                    )
+                    continue
+                options = [value for value, _label in asked.options()]
+                # Leaders tend to rate their rules higher than staff rate what happens.
+                weights = list(range(1, len(options) + 1)) if link.role == "lead" else None
+                value = rng.choices(
+                    [*options, "dont-know"], weights=[*(weights or [3] * len(options)), 1]
+                )[0]
+                review_services.save_answer(response, asked, value=value)
+            review_services.submit_response(response)
+    review_services.close_cycle(closed)
+    review_services.start_cycle(
+        organisation,
+        name="Spring review",
+        framework_versions=versions,
+        roles=["lead", "staff", "volunteer", "young_person"],
+        closes_on=date.today() + timedelta(days=28),
+        created_by=lead,
+    )

@@ -199,6 +199,9 @@ def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
             question.setdefault("practice_answer", question["answer"])
             question.setdefault("young_person_answer", question["practice_answer"])
             question.setdefault("risk_types", [])
+            # "negative": a yes, an "often" or an "I agree" describes a risk, not good practice.
+            question.setdefault("practice_polarity", "positive")
+            question.setdefault("young_person_polarity", "positive")
     return doc
 
 

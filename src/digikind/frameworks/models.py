@@ -100,6 +100,8 @@ class Question(models.Model):
     answer = models.CharField(max_length=40)
     practice_answer = models.CharField(max_length=40)
     young_person_answer = models.CharField(max_length=40)
+    practice_polarity = models.CharField(max_length=10, default="positive")
+    young_person_polarity = models.CharField(max_length=10, default="positive")
     source_seed = models.CharField(max_length=100)
     source_section = models.CharField(max_length=300)
 

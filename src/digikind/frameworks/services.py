@@ -99,6 +99,8 @@ def load_framework(checked: FrameworkFile) -> str:
                     answer=q["answer"],
                     practice_answer=q["practice_answer"],
                     young_person_answer=q["young_person_answer"],
+                    practice_polarity=q["practice_polarity"],
+                    young_person_polarity=q["young_person_polarity"],
                     source_seed=q["source"]["seed"],
                     source_section=q["source"]["section"],
                 )

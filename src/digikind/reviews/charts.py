@@ -1,0 +1,28 @@
+"""Lay out server-side SVG bar charts (the template draws them; no JavaScript)."""
+
+from typing import Any
+
+from digikind.reviews.scoring import Results
+
+BAR = 14
+GAP = 4
+ROW_GAP = 14
+SCALE = 3  # pixels per point: 100 points = 300 pixels
+
+
+def domain_chart(results: Results) -> dict[str, Any]:
+    rows, y = [], 0
+    for row in results.chart_rows():
+        bars = []
+        for index, (label, score) in enumerate(row["bars"]):
+            bars.append(
+                {
+                    "label": label,
+                    "score": score,
+                    "y": y + index * (BAR + GAP),
+                    "width": int((score or 0) * SCALE),
+                }
+            )
+        rows.append({"domain": row["domain"], "y": y, "bars": bars})
+        y += max(1, len(bars)) * (BAR + GAP) + ROW_GAP
+    return {"rows": rows, "height": max(y, 40)}

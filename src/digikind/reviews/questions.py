@@ -1,0 +1,56 @@
+"""Which questions each role is asked in a cycle, in what words, on what scale."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from digikind.frameworks.files import FREE_TEXT
+from digikind.frameworks.models import Question
+from digikind.reviews.models import ReviewCycle
+
+YOUNG_ROLES = ("young_person", "parent_carer")
+PRACTICE_ROLES = ("staff", "volunteer")
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    question: Question
+    number: int
+    wording: dict[str, str]
+    scale_id: str
+    scale: dict[str, Any] | None
+    polarity: str
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.scale_id == FREE_TEXT
+
+    def options(self) -> list[tuple[str, dict[str, str]]]:
+        """(value, label) pairs for the radio buttons, lowest level first."""
+        if not self.scale:
+            return []
+        if self.scale["kind"] == "maturity":
+            return [(level["id"], level["name"]) for level in self.scale["levels"]]
+        return [(option["id"], option["label"]) for option in self.scale["options"]]
+
+
+def asked(question: Question, role: str, number: int) -> AskedQuestion:
+    if role in YOUNG_ROLES and question.young_person.get("en"):
+        scale_id, polarity = question.young_person_answer, question.young_person_polarity
+        wording = question.young_person
+    elif role in PRACTICE_ROLES and question.practice.get("en"):
+        scale_id, polarity = question.practice_answer, question.practice_polarity
+        wording = question.practice
+    else:
+        scale_id, polarity, wording = question.answer, "positive", question.leader
+    scale = question.framework_version.scale(scale_id)
+    return AskedQuestion(question, number, dict(wording), scale_id, scale, polarity)
+
+
+def questions_for(cycle: ReviewCycle, role: str) -> list[AskedQuestion]:
+    questions = (
+        Question.objects.filter(framework_version__in=cycle.framework_versions.all())
+        .select_related("framework_version", "section")
+        .order_by("framework_version__framework__slug", "position")
+    )
+    chosen = [q for q in questions if role in q.roles]
+    return [asked(q, role, number) for number, q in enumerate(chosen, start=1)]
