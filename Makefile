@@ -40,6 +40,7 @@ test: setup
 # Benchmarks print tables; they are not part of the test run.
 bench: setup
 	$(BIN)/python bench/policy_check.py
+	$(BIN)/python bench/reviews.py
 
 clean:
 	rm -rf $(VENV) node_modules build

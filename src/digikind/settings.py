@@ -189,6 +189,11 @@ MFA_PASSKEY_LOGIN_ENABLED = False
 
 INVITATION_DAYS = envint("DIGIKIND_INVITATION_DAYS", 14)
 
+# Review links: how many new responses one network address may start through one link in
+# an hour, and how many answers one response may send in a minute.
+REVIEW_STARTS_PER_HOUR = envint("DIGIKIND_REVIEW_STARTS_PER_HOUR", 60)
+REVIEW_ANSWERS_PER_MINUTE = envint("DIGIKIND_REVIEW_ANSWERS_PER_MINUTE", 120)
+
 # Policy uploads: the most one upload may hold, in megabytes (each file and all together).
 POLICY_UPLOAD_MAX_MB = envint("DIGIKIND_POLICY_UPLOAD_MAX_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -5,6 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 

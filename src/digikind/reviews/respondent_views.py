@@ -15,9 +15,6 @@ from digikind.reviews.forms import AnswerForm
 from digikind.reviews.models import Answer, Response, ReviewLink
 from digikind.reviews.questions import AskedQuestion, questions_for
 
-STARTS_PER_HOUR = 60  # new responses from one network address through one link
-ANSWERS_PER_MINUTE = 120
-
 
 def _cookie(link: ReviewLink) -> str:
     return f"dk_review_{link.cycle_id}"
@@ -86,7 +83,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if response is None:
             if not ratelimit.allow(
-                f"review-start:{link.pk}:{_client(request)}", STARTS_PER_HOUR, 3600
+                f"review-start:{link.pk}:{_client(request)}", settings.REVIEW_STARTS_PER_HOUR, 3600
             ):
                 return _problem(
                     request,
@@ -140,7 +137,9 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
     error = ""
     form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(f"review-answer:{response.pk}", ANSWERS_PER_MINUTE, 60):
+        if not ratelimit.allow(
+            f"review-answer:{response.pk}", settings.REVIEW_ANSWERS_PER_MINUTE, 60
+        ):
             return _problem(
                 request, "Slow down a little", "Please wait a minute, then carry on.", 429, link
             )

@@ -1,8 +1,9 @@
 """A respondent's journey through a link: no account, one question per page."""
 
+from django.conf import settings
 from django.core.cache import cache
 
-from digikind.reviews import respondent_views, services
+from digikind.reviews import services
 from digikind.reviews.models import Answer, Response
 from digikind.reviews.tests.helpers import start
 from digikind.test import BaseTestCase
@@ -158,11 +159,11 @@ class RespondTestCase(BaseTestCase):
 
     def test_one_network_cannot_flood_a_cycle(self):
         cache.clear()
-        for _ in range(respondent_views.STARTS_PER_HOUR):
+        for _ in range(settings.REVIEW_STARTS_PER_HOUR):
             self.client.cookies.clear()
             self.client.post(self.url)
         self.client.cookies.clear()
         r = self.client.post(self.url)
         self.assertEqual(r.status_code, 429)
         self.assertContains(r, "try again later", status_code=429)
-        self.assertEqual(Response.objects.count(), respondent_views.STARTS_PER_HOUR)
+        self.assertEqual(Response.objects.count(), settings.REVIEW_STARTS_PER_HOUR)
