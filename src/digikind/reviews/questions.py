@@ -1,6 +1,7 @@
 """Which questions each role is asked in a cycle, in what words, on what scale."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from digikind.frameworks.files import FREE_TEXT
@@ -47,10 +48,18 @@ def asked(question: Question, role: str, number: int) -> AskedQuestion:
 
 
 def questions_for(cycle: ReviewCycle, role: str) -> list[AskedQuestion]:
+    # Framework versions never change once loaded, so their questions can be kept in memory;
+    # the content hash in the key guards against a reused id holding other content.
+    versions = tuple(cycle.framework_versions.order_by("pk").values_list("pk", "content_hash"))
+    return list(_questions_for(versions, role))
+
+
+@lru_cache(maxsize=256)
+def _questions_for(versions: tuple[tuple[int, str], ...], role: str) -> tuple[AskedQuestion, ...]:
     questions = (
-        Question.objects.filter(framework_version__in=cycle.framework_versions.all())
+        Question.objects.filter(framework_version__in=[pk for pk, _hash in versions])
         .select_related("framework_version", "section")
         .order_by("framework_version__framework__slug", "position")
     )
     chosen = [q for q in questions if role in q.roles]
-    return [asked(q, role, number) for number, q in enumerate(chosen, start=1)]
+    return tuple(asked(q, role, number) for number, q in enumerate(chosen, start=1))

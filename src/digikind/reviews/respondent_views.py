@@ -133,7 +133,6 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
     if not 1 <= number <= len(asked_all):
         return redirect("reviews:respond", token)
     current = asked_all[number - 1]
-    saved = Answer.objects.filter(response=response, question=current.question).first()
     error = ""
     form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -157,6 +156,7 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
             if request.POST.get("then") == "check" or number == len(asked_all):
                 return redirect("reviews:check", token)
             return redirect("reviews:question", token, number + 1)
+    saved = Answer.objects.filter(response=response, question=current.question).first()
     ctx = {
         "link": link,
         "cycle": link.cycle,

@@ -76,7 +76,11 @@ def set_note(cycle: ReviewCycle, note: str) -> None:
 def find_response(link: ReviewLink, key: str | None) -> Response | None:
     if not key:
         return None
-    return Response.objects.filter(link__cycle=link.cycle, key_hash=hash_key(key)).first()
+    return (
+        Response.objects.select_related("cycle", "link")
+        .filter(cycle=link.cycle_id, key_hash=hash_key(key))
+        .first()
+    )
 
 
 def start_response(link: ReviewLink) -> tuple[Response, str]:
