@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "digikind.frameworks",
     "digikind.policies",
     "digikind.reviews",
+    "digikind.register",
     "digikind.demo",
 ]
 

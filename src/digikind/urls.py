@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("digikind.frameworks.urls")),
     path("", include("digikind.policies.urls")),
     path("", include("digikind.reviews.urls")),
+    path("", include("digikind.register.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

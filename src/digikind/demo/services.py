@@ -80,6 +80,7 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     for person in content["invited"]:
         org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
     _demo_reviews(organisation, lead)
+    _demo_channels(organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,
@@ -159,3 +160,51 @@ def _demo_reviews(organisation: Organisation, lead: User) -> None:
         closes_on=date.today() + timedelta(days=28),
         created_by=lead,
     )
+
+
+def _demo_channels(organisation: Organisation, lead: User) -> None:
+    """A few channels, one with a conflict the register flags (personal-use terms)."""
+    from datetime import date, timedelta
+
+    from digikind.register import services as register_services
+
+    soon = date.today() + timedelta(days=120)
+    channels = [
+        {
+            "platform": "whatsapp",
+            "account_name": "Youth project WhatsApp group",
+            "purpose": "service_delivery",
+            "rationale": "Most young people already use it.",
+            "owner": "Sam Lead",
+            "youngest_age": 13,
+            "oldest_age": 19,
+            "one_to_one": True,
+            "keeps_records": "no",
+            "review_date": soon,
+        },
+        {
+            "platform": "instagram",
+            "account_name": "@riversideyouth",
+            "purpose": "promotion",
+            "rationale": "News and events for young people and families.",
+            "owner": "Priya Staff",
+            "youngest_age": 13,
+            "oldest_age": 19,
+            "receives_messages": True,
+            "managers_trained": "unknown",
+        },
+        {
+            "platform": "zoom",
+            "account_name": "Riverside Zoom account",
+            "purpose": "service_delivery",
+            "rationale": "Online group sessions in the holidays.",
+            "owner": "Sam Lead",
+            "youngest_age": 16,
+            "oldest_age": 19,
+            "keeps_records": "yes",
+            "managers_trained": "yes",
+            "review_date": soon,
+        },
+    ]
+    for fields in channels:
+        register_services.create_channel(organisation, fields, by=lead)

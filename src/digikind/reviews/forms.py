@@ -48,7 +48,7 @@ class CycleForm(forms.Form):
     )
     closes_on = forms.DateField(
         label="Closing date",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="Answers are taken until the end of this day.",
         error_messages={
             "required": "Enter a closing date",

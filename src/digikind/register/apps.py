@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegisterConfig(AppConfig):
+    name = "digikind.register"
+    label = "register"
+    verbose_name = "Digital channels register"
