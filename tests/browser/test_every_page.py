@@ -34,6 +34,10 @@ def pages_for(organisation):
 
 
 def visit(page, url):
+    if url.endswith(".csv"):  # a download, not a page: check it answers
+        download = page.request.get(url)
+        assert download.status == 200, f"{url} gave {download.status}"
+        return download
     response = page.goto(url)
     assert response is not None, url
     assert response.status < 500, f"{url} gave {response.status}"
