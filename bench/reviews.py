@@ -52,7 +52,7 @@ def prepare(env: dict[str, str]) -> str:
         "print(cycle.links.get().token)\n"
     )
     out = subprocess.run(
-        [BIN / "digikind", "shell", "-c", script],
+        [BIN / "digikind", "shell", "-v", "0", "-c", script],
         env=env,
         check=True,
         capture_output=True,

@@ -11,6 +11,7 @@ PRODUCTION = {
     "SECRET_KEY": "k" * 20 + "Zq8#vP2!mL5@xR9$wT3^yU7&bN1*cE4(dG6)hJ0-fA",
     "ALLOWED_HOSTS": "digikind.example.org",
     "DATABASE_URL": "sqlite:////tmp/digikind-deploy-check.sqlite3",
+    "DIGIKIND_RECORDS_KEY": "r" * 20 + "Kx7#pQ2!vN9@wL4$zT6^mB1&cY8*hF3(dJ5)gS0-aE",
 }
 
 
@@ -39,7 +40,9 @@ def test_production_profile_passes_the_deploy_check_with_no_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DIGIKIND_RECORDS_KEY"]
+)
 def test_production_profile_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = digikind("check", env=env)

@@ -44,6 +44,17 @@ if not SECRET_KEY:
         )
     SECRET_KEY = kept_secret(DATA_DIR / "secret_key")
 
+# The key that protects records (each organisation's key is derived from it). Keep it out
+# of the database and its backups: whoever has both can read the records.
+RECORDS_KEY = envsecret("DIGIKIND_RECORDS_KEY")
+if not RECORDS_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "The production profile needs DIGIKIND_RECORDS_KEY, or DIGIKIND_RECORDS_KEY_FILE naming a "
+            "file that holds it (50 or more random characters). Keep it apart from database backups."
+        )
+    RECORDS_KEY = kept_secret(DATA_DIR / "records_key")
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
@@ -76,6 +87,7 @@ INSTALLED_APPS = [
     "digikind.policies",
     "digikind.reviews",
     "digikind.register",
+    "digikind.records",
     "digikind.demo",
 ]
 
@@ -135,7 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["TEST"] = {"NAME": envstr("DIGIKIND_TEST_SQLITE", "") or None}
+    # Tests use a file, not memory, so that many threads (browser tests, concurrent
+    # writers) can share the test database as they would a real one.
+    DATABASES["default"]["TEST"] = {
+        "NAME": envstr("DIGIKIND_TEST_SQLITE", "") or str(DATA_DIR / "test.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
