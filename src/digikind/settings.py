@@ -50,8 +50,9 @@ RECORDS_KEY = envsecret("DIGIKIND_RECORDS_KEY")
 if not RECORDS_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
-            "The production profile needs DIGIKIND_RECORDS_KEY, or DIGIKIND_RECORDS_KEY_FILE naming a "
-            "file that holds it (50 or more random characters). Keep it apart from database backups."
+            "The production profile needs DIGIKIND_RECORDS_KEY, or DIGIKIND_RECORDS_KEY_FILE "
+            "naming a file that holds it (50 or more random characters). Keep it apart from "
+            "database backups."
         )
     RECORDS_KEY = kept_secret(DATA_DIR / "records_key")
 

@@ -62,7 +62,8 @@ def verify(entries: list[dict[str, Any]], head_seq: int, head_hash: str) -> Veri
         expected_prev, expected_seq, previous_seq = entry["hash"], seq + 1, max(seq, previous_seq)
     if previous_seq < head_seq:
         result.problems.append(
-            f"Entries after {previous_seq} are missing: the chain was written up to entry {head_seq}."
+            f"Entries after {previous_seq} are missing: "
+            f"the chain was written up to entry {head_seq}."
         )
     elif previous_seq == head_seq and entries and expected_prev != head_hash:
         result.problems.append(f"The last entry ({head_seq}) is not the one that was written.")

@@ -52,7 +52,7 @@ class Subject(OrgOwned):
 
 
 class ChainHead(models.Model):
-    """The end of an organisation's chain, locked while an entry is added so the chain never forks."""
+    """The end of an organisation's chain, locked while an entry is added: no forks."""
 
     organisation = models.OneToOneField(
         "orgs.Organisation", on_delete=models.CASCADE, related_name="+"
@@ -98,7 +98,9 @@ class Entry(OrgOwned):
 
 
 class EntryKey(models.Model):
-    """An entry's own key, wrapped by its person's key (or the organisation's). Deleting it erases the entry."""
+    """An entry's own key, wrapped by its person's (or the organisation's) key.
+
+    Deleting it erases the entry."""
 
     entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="key")
     wrapped_key = models.BinaryField()

@@ -67,8 +67,8 @@ def _fields(entry: Entry) -> dict[str, Any]:
         "organisation": entry.organisation_id,
         "seq": entry.seq,
         "kind": entry.kind,
-        "subject": entry.subject.reference if entry.subject_id else None,
-        "corrects": entry.corrects.seq if entry.corrects_id else None,
+        "subject": entry.subject.reference if entry.subject is not None else None,
+        "corrects": entry.corrects.seq if entry.corrects is not None else None,
         "author": entry.author_label,
         "created_at": entry.created_at.isoformat(),
         "public": entry.public,
@@ -132,7 +132,9 @@ def sensitive(entry: Entry) -> dict[str, Any]:
     if entry.sealed is None:
         return {}
     wrapped = EntryKey.objects.filter(entry=entry).values_list("wrapped_key", flat=True).first()
-    wrapper = _subject_key(entry.subject) if entry.subject_id else _org_key(entry.organisation)
+    wrapper = (
+        _subject_key(entry.subject) if entry.subject is not None else _org_key(entry.organisation)
+    )
     if wrapped is None or wrapper is None:
         return dict(ERASED)
     try:

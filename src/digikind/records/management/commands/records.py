@@ -7,7 +7,7 @@ from digikind.records import services
 
 
 class Command(BaseCommand):
-    help = "Check that records have not been changed, removed or reordered (`digikind records verify`)."
+    help = "Check records were not changed, removed or reordered: `digikind records verify`."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["verify"])
