@@ -41,6 +41,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/policy_check.py
 	$(BIN)/python bench/reviews.py
+	$(BIN)/python bench/records.py
 
 clean:
 	rm -rf $(VENV) node_modules build

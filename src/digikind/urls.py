@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("digikind.policies.urls")),
     path("", include("digikind.reviews.urls")),
     path("", include("digikind.register.urls")),
+    path("", include("digikind.records.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -81,6 +81,7 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
         org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
     _demo_reviews(organisation, lead)
     _demo_channels(organisation, lead)
+    _demo_records(organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,
@@ -208,3 +209,60 @@ def _demo_channels(organisation: Organisation, lead: User) -> None:
     ]
     for fields in channels:
         register_services.create_channel(organisation, fields, by=lead)
+
+
+def _demo_records(organisation: Organisation, lead: User) -> None:
+    """A young person with a contact, an open concern and a consent."""
+    from datetime import date, datetime, timedelta
+
+    from digikind.records import services as record_services
+    from digikind.register.models import Channel
+
+    person = record_services.add_subject(organisation, "young_person", "Jamie (demo)")
+    channel = Channel.objects.for_org(organisation).filter(platform="whatsapp").first()
+    evening = datetime.now().replace(hour=21, minute=40).astimezone()
+    record_services.append(
+        organisation,
+        "contact",
+        author=lead,
+        subject=person,
+        public={
+            "channel": channel.pk if channel else None,
+            "channel_name": str(channel or "WhatsApp"),
+            "happened_at": evening.isoformat(),
+            "out_of_hours": True,
+        },
+        sensitive={
+            "note": "Asked about Saturday's trip. Replied next morning.",
+            "copied_in": "Priya",
+        },
+    )
+    record_services.append(
+        organisation,
+        "concern",
+        author=lead,
+        subject=person,
+        public={
+            "happened_on": date.today().isoformat(),
+            "risk_type": "contact",
+            "escalated_to": ["safeguarding_lead"],
+            "status": "open",
+        },
+        sensitive={
+            "description": "An adult they met in a game asked to move to a private chat.",
+            "next_step": "Talk with Jamie and their parent this week.",
+        },
+    )
+    record_services.append(
+        organisation,
+        "consent",
+        author=lead,
+        subject=person,
+        public={
+            "given_by": "parent_carer",
+            "covers": ["contact"],
+            "starts_on": date.today().isoformat(),
+            "expires_on": (date.today() + timedelta(days=20)).isoformat(),
+        },
+        sensitive={"purpose": "Messages about sessions in the group chat."},
+    )

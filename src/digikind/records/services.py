@@ -206,3 +206,86 @@ def ensure_head(organisation: Organisation) -> None:
             ChainHead.objects.create(organisation=organisation)
     except IntegrityError:
         pass
+
+
+def _plain(value: Any) -> Any:
+    """Form values as JSON: dates as text, model objects as their id."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def record(
+    organisation: Organisation,
+    kind: str,
+    data: dict[str, Any],
+    *,
+    author: User | None,
+    public_fields: list[str],
+) -> Entry:
+    """Save one record from a form: who it is about, its open fields, and its sealed ones."""
+    subject = data.get("person")
+    if subject is None and (data.get("new_person") or "").strip():
+        subject = add_subject(
+            organisation, data.get("person_kind", "young_person"), data["new_person"]
+        )
+    skip = {"form_id", "person", "new_person", "person_kind", "channel", "happened_at"}
+    public = {name: _plain(data[name]) for name in public_fields if name in data}
+    if data.get("channel") is not None:
+        channel = data["channel"]
+        public.update(channel=channel.pk, channel_name=str(channel))
+    if data.get("happened_at") is not None:
+        public["happened_at"] = data["happened_at"].isoformat()
+    private = {
+        k: _plain(v)
+        for k, v in data.items()
+        if k not in skip and k not in public_fields and v not in ("", None, [])
+    }
+    return append(
+        organisation, kind, author=author, public=public, sensitive=private or None, subject=subject
+    )
+
+
+def correct(entry: Entry, note: str, *, author: User | None) -> Entry:
+    return append(
+        entry.organisation,
+        Kind.CORRECTION,
+        author=author,
+        public={"corrects": entry.seq},
+        sensitive={"note": note.strip()},
+        subject=entry.subject if entry.subject and entry.subject.wrapped_key else None,
+        corrects=entry,
+    )
+
+
+def viewed(entry: Entry, *, by: User | None) -> None:
+    """Every read of a concern is itself written to the log."""
+    append(entry.organisation, Kind.VIEWED, author=by, public={"entry": entry.seq})
+
+
+def export_person(subject: Subject) -> dict[str, Any]:
+    """Everything recorded about one person (for a subject access request)."""
+    entries = (
+        Entry.objects.for_org(subject.organisation)
+        .filter(subject=subject)
+        .select_related("corrects")
+    )
+    return {
+        "person": subject.reference,
+        "name": subject_name(subject),
+        "erased": subject.erased_at is not None,
+        "entries": [
+            {
+                "number": e.seq,
+                "kind": e.get_kind_display(),
+                "written": e.created_at.isoformat(),
+                "by": e.author_label,
+                "corrects": e.corrects.seq if e.corrects else None,
+                "details": e.public,
+                "private_details": sensitive(e),
+            }
+            for e in entries
+        ],
+    }

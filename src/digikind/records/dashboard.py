@@ -1,0 +1,81 @@
+"""What a lead sees first: open concerns, consents about to end, and out-of-hours contact."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from digikind.orgs.models import Organisation
+from digikind.records import services
+from digikind.records.models import Entry, Kind
+
+
+@dataclass
+class OutOfHours:
+    label: str
+    total: int
+    out_of_hours: int
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.out_of_hours / self.total) if self.total else 0
+
+
+def latest_versions(entries: list[Entry]) -> dict[int, Entry]:
+    return {e.pk: e for e in entries}
+
+
+def open_concerns(organisation: Organisation) -> list[tuple[Entry, str]]:
+    concerns = (
+        Entry.objects.for_org(organisation).filter(kind=Kind.CONCERN).select_related("subject")
+    )
+    found = []
+    for concern in concerns:
+        if concern.public.get("status") == "open":
+            found.append(
+                (
+                    concern,
+                    str(services.sensitive(concern).get("next_step") or "No next step written"),
+                )
+            )
+    return found
+
+
+def consents_to_watch(organisation: Organisation, within_days: int = 30) -> list[tuple[Entry, str]]:
+    soon = (date.today() + timedelta(days=within_days)).isoformat()
+    found = []
+    for consent in (
+        Entry.objects.for_org(organisation).filter(kind=Kind.CONSENT).select_related("subject")
+    ):
+        expires = consent.public.get("expires_on")
+        if consent.public.get("withdrawn_on"):
+            found.append((consent, "Withdrawn"))
+        elif expires and expires <= soon:
+            found.append(
+                (consent, "Ended" if expires < date.today().isoformat() else f"Ends {expires}")
+            )
+    return found
+
+
+def out_of_hours(
+    organisation: Organisation, weeks: int = 8
+) -> tuple[list[OutOfHours], list[OutOfHours]]:
+    """The share of recorded contact outside agreed hours, by week and by channel."""
+    since = date.today() - timedelta(weeks=weeks)
+    by_week: dict[str, Counter[str]] = defaultdict(Counter)
+    by_channel: dict[str, Counter[str]] = defaultdict(Counter)
+    for contact in Entry.objects.for_org(organisation).filter(kind=Kind.CONTACT):
+        when = contact.public.get("happened_at")
+        if not when or datetime.fromisoformat(when).date() < since:
+            continue
+        week = datetime.fromisoformat(when).date()
+        label = (week - timedelta(days=week.weekday())).strftime("Week of %d %b")
+        for table, key in (
+            (by_week, label),
+            (by_channel, contact.public.get("channel_name", "Unknown")),
+        ):
+            table[key]["total"] += 1
+            table[key]["out"] += 1 if contact.public.get("out_of_hours") else 0
+    return (
+        [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_week.items())],
+        [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_channel.items())],
+    )
