@@ -34,7 +34,7 @@ def pages_for(organisation):
 
 
 def visit(page, url):
-    if url.endswith(".csv"):  # a download, not a page: check it answers
+    if url.endswith((".csv", ".json")):  # a download, not a page: check it answers
         download = page.request.get(url)
         assert download.status == 200, f"{url} gave {download.status}"
         return download
