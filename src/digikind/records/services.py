@@ -248,6 +248,25 @@ def record(
     )
 
 
+def expire(organisation: Organisation, retention_days: dict[str, int], *, today: Any = None) -> int:
+    """Erase entries older than their kind's retention period; returns how many were erased."""
+    now = today or timezone.now()
+    erased = 0
+    for kind, days in retention_days.items():
+        if not days:
+            continue
+        cutoff = now - timezone.timedelta(days=int(days))
+        old = Entry.objects.for_org(organisation).filter(
+            kind=kind, created_at__lt=cutoff, key__isnull=False
+        )
+        for entry in old:
+            erase_entry(
+                entry, by=None, reason=f"kept for {days} days, the period set for {kind} records"
+            )
+            erased += 1
+    return erased
+
+
 def correct(entry: Entry, note: str, *, author: User | None) -> Entry:
     return append(
         entry.organisation,

@@ -103,3 +103,25 @@ class ChainPropertyTestCase(TestCase):
         self.assertNotIn(b"Talked about the trip", raw)
         self.assertEqual(services.sensitive(entries[1])["note"], "Talked about the trip, message 1")
         self.assertTrue(EntryKey.objects.filter(entry=entries[1]).exists())
+
+
+class RetentionTestCase(TestCase):
+    def test_entries_past_their_retention_period_are_erased_and_the_chain_still_verifies(self):
+        from datetime import timedelta
+        from io import StringIO
+
+        from django.core.management import call_command
+        from django.utils import timezone
+
+        from digikind.records.models import RecordSettings
+
+        org = org_services.create_organisation("Retention Club")
+        _person, entries = write(org, 3)
+        RecordSettings.objects.create(organisation=org, retention_days={"contact": 365})
+        later = timezone.now() + timedelta(days=400)
+        self.assertEqual(services.expire(org, {"contact": 365}, today=later), 3)
+        self.assertEqual(services.sensitive(entries[0]), {"erased": True})
+        self.assertTrue(services.verify(org).result.ok)
+        out = StringIO()
+        call_command("records", "expire", stdout=out)
+        self.assertIn("retention-club: 0 entries", out.getvalue())

@@ -4,13 +4,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from digikind.orgs.models import Organisation
 from digikind.records import services
+from digikind.records.models import RecordSettings
 
 
 class Command(BaseCommand):
-    help = "Check records were not changed, removed or reordered: `digikind records verify`."
+    help = (
+        "`digikind records verify`: check records were not changed, removed or reordered. "
+        "`digikind records expire`: erase entries past their organisation's retention period "
+        "(run it daily, e.g. from cron)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["verify"])
+        parser.add_argument("action", choices=["verify", "expire"])
         parser.add_argument("--org", help="The organisation's address name (slug); default: all.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -19,6 +24,14 @@ class Command(BaseCommand):
             organisations = organisations.filter(slug=options["org"])
             if not organisations:
                 raise CommandError(f"There is no organisation called {options['org']!r}.")
+        if options["action"] == "expire":
+            for organisation in organisations:
+                setting = RecordSettings.objects.for_org(organisation).first()
+                count = services.expire(organisation, setting.retention_days if setting else {})
+                self.stdout.write(
+                    f"{organisation.slug}: {count} entries past their retention period erased."
+                )
+            return
         broken = 0
         for organisation in organisations:
             check = services.verify(organisation)
