@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -255,7 +256,7 @@ def expire(organisation: Organisation, retention_days: dict[str, int], *, today:
     for kind, days in retention_days.items():
         if not days:
             continue
-        cutoff = now - timezone.timedelta(days=int(days))
+        cutoff = now - timedelta(days=int(days))
         old = Entry.objects.for_org(organisation).filter(
             kind=kind, created_at__lt=cutoff, key__isnull=False
         )
