@@ -170,43 +170,24 @@ def initial_for(platform: knowledge.Platform | None) -> dict[str, Any]:
     return {"keeps_records": {"yes": "yes", "no": "no"}.get(str(export), "unknown")}
 
 
+def _level(label: str) -> forms.TypedChoiceField:
+    """A low / medium / high choice, required, with a plain message if it is missed."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": f"Choose an answer for “{label}”"},
+    )
+
+
 class AssessmentForm(forms.Form):
-    content_likelihood = forms.TypedChoiceField(
-        label="Content: how likely is harm?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    content_impact = forms.TypedChoiceField(
-        label="Content: how bad would it be?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    contact_likelihood = forms.TypedChoiceField(
-        label="Contact: how likely is harm?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    contact_impact = forms.TypedChoiceField(
-        label="Contact: how bad would it be?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    conduct_likelihood = forms.TypedChoiceField(
-        label="Conduct: how likely is harm?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    conduct_impact = forms.TypedChoiceField(
-        label="Conduct: how bad would it be?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+    content_likelihood = _level("Content: how likely is harm?")
+    content_impact = _level("Content: how bad would it be?")
+    contact_likelihood = _level("Contact: how likely is harm?")
+    contact_impact = _level("Contact: how bad would it be?")
+    conduct_likelihood = _level("Conduct: how likely is harm?")
+    conduct_impact = _level("Conduct: how bad would it be?")
     mitigations = forms.MultipleChoiceField(
         label="What do you do to make it safer?",
         required=False,
@@ -216,12 +197,7 @@ class AssessmentForm(forms.Form):
     other_mitigations = forms.CharField(
         label="Anything else you do", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    residual_risk = forms.TypedChoiceField(
-        label="With all that in place, how big is the risk now?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+    residual_risk = _level("With all that in place, how big is the risk now?")
     signed_off_by = forms.CharField(
         label="Who signed it off?",
         max_length=150,
@@ -242,6 +218,3 @@ class AssessmentForm(forms.Form):
         field = self.fields["mitigations"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(m["id"], m["text"]) for m in knowledge.mitigations().values()]
-        for name, f in self.fields.items():
-            if name.endswith(("_likelihood", "_impact", "residual_risk")):
-                f.error_messages["required"] = f"Choose an answer for “{f.label}”"
