@@ -45,9 +45,9 @@ def prepare(env: dict[str, str]) -> str:
         "from datetime import date, timedelta\n"
         "from digikind.orgs import services as orgs\n"
         "from digikind.reviews import services\n"
-        "from digikind.reviews.forms import latest_organisation_versions\n"
+        "from digikind.frameworks.models import latest_versions\n"
         "org = orgs.create_organisation('Bench Youth Club')\n"
-        "cycle = services.start_cycle(org, name='Bench', framework_versions=latest_organisation_versions()[:1],"
+        "cycle = services.start_cycle(org, name='Bench', framework_versions=latest_versions('organisation')[:1],"
         " roles=['staff'], closes_on=date.today() + timedelta(days=7), created_by=None)\n"
         "print(cycle.links.get().token)\n"
     )

@@ -114,13 +114,13 @@ def _demo_reviews(organisation: Organisation, lead: User) -> None:
     """A closed review with made-up answers (so results can be seen) and an open one."""
     from datetime import date, timedelta
 
+    from digikind.frameworks.models import latest_versions
     from digikind.reviews import services as review_services
-    from digikind.reviews.forms import latest_organisation_versions
     from digikind.reviews.questions import questions_for
 
     versions = [
         v
-        for v in latest_organisation_versions()
+        for v in latest_versions("organisation")
         if v.framework.slug == "digitally-kind-organisations"
     ]
     if not versions:

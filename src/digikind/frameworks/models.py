@@ -61,6 +61,20 @@ class FrameworkVersion(models.Model):
         return scale
 
 
+def latest_versions(audience: str) -> list[FrameworkVersion]:
+    """The newest version of each framework for an audience (organisation, funder, platform)."""
+    latest: dict[int, FrameworkVersion] = {}
+    for version in FrameworkVersion.objects.filter(framework__audience=audience).select_related(
+        "framework"
+    ):
+        if (
+            version.framework_id not in latest
+            or version.version > latest[version.framework_id].version
+        ):
+            latest[version.framework_id] = version
+    return sorted(latest.values(), key=lambda v: v.framework.slug)
+
+
 class Section(models.Model):
     framework_version = models.ForeignKey(
         FrameworkVersion, on_delete=models.CASCADE, related_name="sections"

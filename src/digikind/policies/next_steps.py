@@ -6,7 +6,7 @@ from the topic's own description.
 
 from dataclasses import dataclass
 
-from digikind.frameworks.models import Framework, Question
+from digikind.frameworks.models import Question, latest_versions
 from digikind.policycheck.report import Report
 from digikind.vocabulary import vocabulary
 
@@ -24,13 +24,10 @@ def next_steps(report: Report, per_topic: int = 2) -> list[NextStep]:
     weak = [t for t in report.topics if t.state != "covered"]
     if not weak or report.language != "en":
         return []
-    latest_versions = [
-        v for v in (f.latest() for f in Framework.objects.filter(audience="organisation")) if v
-    ]
     questions = list(
-        Question.objects.filter(framework_version__in=latest_versions).select_related(
-            "framework_version"
-        )
+        Question.objects.filter(
+            framework_version__in=latest_versions("organisation")
+        ).select_related("framework_version")
     )
     described = {t["id"]: t["covers"] for t in vocabulary()["topics"]}
     steps = []

@@ -20,10 +20,6 @@ class OutOfHours:
         return round(100 * self.out_of_hours / self.total) if self.total else 0
 
 
-def latest_versions(entries: list[Entry]) -> dict[int, Entry]:
-    return {e.pk: e for e in entries}
-
-
 def open_concerns(organisation: Organisation) -> list[tuple[Entry, str]]:
     concerns = (
         Entry.objects.for_org(organisation).filter(kind=Kind.CONCERN).select_related("subject")

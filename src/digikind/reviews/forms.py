@@ -2,22 +2,8 @@ from datetime import date, timedelta
 
 from django import forms
 
-from digikind.frameworks.models import FrameworkVersion
+from digikind.frameworks.models import FrameworkVersion, latest_versions
 from digikind.orgs.roles import RespondentRole
-
-
-def latest_organisation_versions() -> list[FrameworkVersion]:
-    versions = FrameworkVersion.objects.filter(framework__audience="organisation").select_related(
-        "framework"
-    )
-    latest: dict[int, FrameworkVersion] = {}
-    for version in versions:
-        if (
-            version.framework_id not in latest
-            or version.version > latest[version.framework_id].version
-        ):
-            latest[version.framework_id] = version
-    return sorted(latest.values(), key=lambda v: v.framework.slug)
 
 
 class FrameworkChoiceField(forms.ModelMultipleChoiceField[FrameworkVersion]):
@@ -58,7 +44,7 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        versions = latest_organisation_versions()
+        versions = latest_versions("organisation")
         field = self.fields["framework_versions"]
         assert isinstance(field, FrameworkChoiceField)
         field.queryset = FrameworkVersion.objects.filter(pk__in=[v.pk for v in versions]).order_by(
