@@ -203,6 +203,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Digikind"
+# Accept the code from the 30 seconds before or after too: phones' clocks drift, and people
+# on slow connections send codes that were right when they typed them. Reuse is still refused.
+MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 
 INVITATION_DAYS = envint("DIGIKIND_INVITATION_DAYS", 14)

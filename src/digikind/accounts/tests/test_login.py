@@ -62,3 +62,12 @@ class LoginTestCase(BaseTestCase):
         from digikind.accounts.models import User
 
         self.assertFalse(User.objects.filter(email="eve@example.org").exists())
+
+    def test_a_code_from_just_before_is_still_accepted(self):
+        # Phones' clocks drift and codes take time to type: the previous code still works once.
+        self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        r = self.client.post(
+            "/accounts/2fa/authenticate/", {"code": current_code(self.alice.totp_secret, offset=-1)}
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(int(self.client.session["_auth_user_id"]), self.alice.pk)
