@@ -13,6 +13,7 @@ from digikind.register.models import Channel, Purpose, YesNoUnknown
 @dataclass(frozen=True)
 class Flag:
     kind: str  # "conflict" or "missing"
+    id: str  # names the rule, so the gap report can tie it to a policy topic
     message: str
 
 
@@ -34,6 +35,7 @@ def conflicts(channel: Channel, today: date | None = None) -> list[Flag]:
         found.append(
             Flag(
                 "conflict",
+                "personal-terms",
                 f"{channel.platform_name}’s terms allow personal use only, but this channel is "
                 "used to work with young people. Consider a business or education version.",
             )
@@ -47,6 +49,7 @@ def conflicts(channel: Channel, today: date | None = None) -> list[Flag]:
         found.append(
             Flag(
                 "conflict",
+                "under-age",
                 f"It reaches young people from age {channel.youngest_age}, but "
                 f"{channel.platform_name}’s minimum age is {minimum}.",
             )
@@ -55,6 +58,7 @@ def conflicts(channel: Channel, today: date | None = None) -> list[Flag]:
         found.append(
             Flag(
                 "conflict",
+                "no-records",
                 "It is used for one-to-one support but keeps no record. Nobody could show "
                 "later what was said, which leaves staff and young people exposed.",
             )
@@ -67,25 +71,34 @@ def conflicts(channel: Channel, today: date | None = None) -> list[Flag]:
         found.append(
             Flag(
                 "conflict",
+                "untrained",
                 "Young people can message this promotion channel, but no safeguarding "
                 "training is recorded for the people who run it.",
             )
         )
     if channel.review_date is not None and channel.review_date < today:
         found.append(
-            Flag("conflict", f"Its review date ({channel.review_date:%d %B %Y}) has passed.")
+            Flag(
+                "conflict",
+                "review-overdue",
+                f"Its review date ({channel.review_date:%d %B %Y}) has passed.",
+            )
         )
     return found
 
 
 def missing(channel: Channel, has_assessment: bool) -> list[Flag]:
     checks = [
-        (not channel.rationale.strip(), "There is no reason written down for using it."),
-        (not channel.owner.strip(), "Nobody is named as its owner."),
-        (not has_assessment, "It has no risk assessment."),
-        (channel.review_date is None, "It has no review date."),
+        (
+            not channel.rationale.strip(),
+            "no-rationale",
+            "There is no reason written down for using it.",
+        ),
+        (not channel.owner.strip(), "no-owner", "Nobody is named as its owner."),
+        (not has_assessment, "no-assessment", "It has no risk assessment."),
+        (channel.review_date is None, "no-review-date", "It has no review date."),
     ]
-    return [Flag("missing", message) for gap, message in checks if gap]
+    return [Flag("missing", rule, message) for gap, rule, message in checks if gap]
 
 
 def flags(channel: Channel, has_assessment: bool, today: date | None = None) -> list[Flag]:

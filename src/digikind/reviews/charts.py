@@ -8,6 +8,8 @@ BAR = 14
 GAP = 4
 ROW_GAP = 14
 SCALE = 3  # pixels per point: 100 points = 300 pixels
+# Bar colours as attributes too, so the chart keeps them where page CSS does not reach (PDF).
+PALETTE = ["#1f5f5b", "#7a3b8f", "#b35900", "#1d5aa0", "#505a5f", "#8a2a2a", "#0b0c0c"]
 
 
 def domain_chart(results: Results) -> dict[str, Any]:
@@ -21,6 +23,7 @@ def domain_chart(results: Results) -> dict[str, Any]:
                     "score": score,
                     "y": y + index * (BAR + GAP),
                     "width": int((score or 0) * SCALE),
+                    "colour": PALETTE[index % len(PALETTE)],
                 }
             )
         rows.append({"domain": row["domain"], "y": y, "bars": bars})

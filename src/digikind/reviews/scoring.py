@@ -114,13 +114,13 @@ def _group(
 
 
 @dataclass
-class _Loaded:
+class LoadedAnswers:
     responses: list[Response]
     answers: dict[int, list[Answer]]
     asked_by_role: dict[tuple[int, str], AskedQuestion]
 
 
-def _load(cycle: ReviewCycle) -> _Loaded:
+def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
     """The sent responses of a cycle, their answers, and how each question was asked per role."""
     responses = list(cycle.responses.filter(submitted_at__isnull=False))
     answers: dict[int, list[Answer]] = defaultdict(list)
@@ -133,19 +133,19 @@ def _load(cycle: ReviewCycle) -> _Loaded:
     asked_by_role = {
         (qid, role): asked(q, role, 0) for qid, q in questions.items() for role in roles
     }
-    return _Loaded(responses, answers, asked_by_role)
+    return LoadedAnswers(responses, answers, asked_by_role)
 
 
 def overall_result(cycle: ReviewCycle) -> GroupResult | None:
     """All respondents' scores for a cycle (none if fewer than five answered)."""
-    loaded = _load(cycle)
+    loaded = load_answers(cycle)
     if len(loaded.responses) < MIN_GROUP:
         return None
     return _group(ALL, loaded.responses, loaded.asked_by_role, loaded.answers)
 
 
 def results(cycle: ReviewCycle) -> Results:
-    loaded = _load(cycle)
+    loaded = load_answers(cycle)
     responses, answers, asked_by_role = loaded.responses, loaded.answers, loaded.asked_by_role
     labels = dict(RespondentRole.choices)
 

@@ -1,0 +1,62 @@
+"""Every change to the action plan."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from digikind.accounts.models import User
+from digikind.gaps.models import Action, Status
+from digikind.orgs.models import Organisation
+from digikind.reviews.models import ReviewCycle
+
+
+class EditConflict(Exception):
+    """Someone else saved the action since this person opened it."""
+
+    def __init__(self, current: Action) -> None:
+        super().__init__(
+            "Someone else changed this action while you were editing it. Their version is shown "
+            "below and your changes are still in the form: check them and save again."
+        )
+        self.current = current
+
+
+def latest_closed_cycle(organisation: Organisation) -> ReviewCycle | None:
+    return (
+        ReviewCycle.objects.for_org(organisation)
+        .filter(closed_at__isnull=False)
+        .order_by("-closed_at")
+        .first()
+    )
+
+
+def _done_on(fields: dict[str, Any]) -> dict[str, Any]:
+    done = fields.get("status") == Status.DONE
+    return {**fields, "done_on": timezone.localdate() if done else None}
+
+
+def create_action(
+    organisation: Organisation, fields: dict[str, Any], *, gap_key: str, by: User | None
+) -> Action:
+    return Action.objects.create(
+        organisation=organisation,
+        gap_key=gap_key,
+        cycle_at_start=latest_closed_cycle(organisation),
+        created_by=by,
+        **_done_on(fields),
+    )
+
+
+@transaction.atomic
+def update_action(action: Action, fields: dict[str, Any], *, seen_version: int) -> Action:
+    """Save only if nobody else has saved since `seen_version`: never overwrite silently."""
+    fields = _done_on(fields)
+    if action.status == Status.DONE and fields["status"] == Status.DONE:
+        fields["done_on"] = action.done_on  # keep the day it was first marked done
+    updated = Action.objects.filter(pk=action.pk, version=seen_version).update(
+        **fields, version=seen_version + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise EditConflict(Action.objects.get(pk=action.pk))
+    return Action.objects.get(pk=action.pk)
