@@ -89,6 +89,9 @@ INSTALLED_APPS = [
     "digikind.reviews",
     "digikind.register",
     "digikind.records",
+    "digikind.agreements",
+    "digikind.gaps",
+    "digikind.reports",
     "digikind.demo",
 ]
 

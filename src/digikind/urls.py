@@ -32,6 +32,9 @@ urlpatterns = [
     path("", include("digikind.reviews.urls")),
     path("", include("digikind.register.urls")),
     path("", include("digikind.records.urls")),
+    path("", include("digikind.agreements.urls")),
+    path("", include("digikind.gaps.urls")),
+    path("", include("digikind.reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

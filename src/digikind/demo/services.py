@@ -10,6 +10,7 @@ import random
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from allauth.account.models import EmailAddress
@@ -79,9 +80,13 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     lead = User.objects.get(email=lead_email)
     for person in content["invited"]:
         org_services.invite_member(organisation, person["email"], person["role"], invited_by=lead)
-    _demo_reviews(organisation, lead)
+    _demo_reviews(organisation, lead, content["set_answers"])
     _demo_channels(organisation, lead)
-    _demo_records(organisation, lead)
+    _demo_records(organisation, lead, content["contacts"])
+    _demo_actions(organisation, lead, content["actions"])
+    from digikind.agreements.services import create_demo_agreement
+
+    create_demo_agreement(organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,
@@ -110,7 +115,9 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
 DEMO_ANSWERS = {"young_person": 7, "staff": 6, "volunteer": 3, "lead": 1}
 
 
-def _demo_reviews(organisation: Organisation, lead: User) -> None:
+def _demo_reviews(
+    organisation: Organisation, lead: User, set_answers: dict[str, dict[str, list[str]]]
+) -> None:
     """A closed review with made-up answers (so results can be seen) and an open one."""
     from datetime import date, timedelta
 
@@ -136,9 +143,14 @@ def _demo_reviews(organisation: Organisation, lead: User) -> None:
     rng = random.Random(2026)  # noqa: S311 (made-up demo answers, the same each time)
     for link in closed.links.all():
         asked_all = questions_for(closed, link.role)
-        for _person in range(DEMO_ANSWERS[link.role]):
+        for person in range(DEMO_ANSWERS[link.role]):
             response, _key = review_services.start_response(link)
             for asked in asked_all:
+                chosen = set_answers.get(asked.question.key, {}).get(link.role)
+                if chosen:
+                    value = chosen[person % len(chosen)]
+                    review_services.save_answer(response, asked, value=value)
+                    continue
                 if asked.is_free_text:
                     review_services.save_answer(
                         response, asked, value="", text="We mostly use WhatsApp."
@@ -211,8 +223,37 @@ def _demo_channels(organisation: Organisation, lead: User) -> None:
         register_services.create_channel(organisation, fields, by=lead)
 
 
-def _demo_records(organisation: Organisation, lead: User) -> None:
-    """A young person with a contact, an open concern and a consent."""
+def _demo_actions(organisation: Organisation, lead: User, actions: list[dict[str, Any]]) -> None:
+    """A first action plan: one action under way, one not started, one done with evidence."""
+    from datetime import date, timedelta
+
+    from digikind.gaps import services as gap_services
+    from digikind.register.models import Channel
+
+    for item in actions:
+        key = item.get("gap", "")
+        if "channel" in item:
+            channel = Channel.objects.for_org(organisation).get(platform=item["channel"])
+            key = f"{key}:channel-{channel.pk}"
+        gap_services.create_action(
+            organisation,
+            {
+                "title": item["title"],
+                "topic": item["topic"],
+                "owner": item["owner"],
+                "due_on": date.today() + timedelta(days=item["due_in_days"]),
+                "status": item["status"],
+                "evidence_it_worked": item.get("evidence_it_worked", ""),
+            },
+            gap_key=key,
+            by=lead,
+        )
+
+
+def _demo_records(
+    organisation: Organisation, lead: User, contacts: list[dict[str, object]]
+) -> None:
+    """A young person with recent contacts (some late at night), an open concern and a consent."""
     from datetime import date, datetime, timedelta
 
     from digikind.records import services as record_services
@@ -220,23 +261,24 @@ def _demo_records(organisation: Organisation, lead: User) -> None:
 
     person = record_services.add_subject(organisation, "young_person", "Jamie (demo)")
     channel = Channel.objects.for_org(organisation).filter(platform="whatsapp").first()
-    evening = datetime.now().replace(hour=21, minute=40).astimezone()
-    record_services.append(
-        organisation,
-        "contact",
-        author=lead,
-        subject=person,
-        public={
-            "channel": channel.pk if channel else None,
-            "channel_name": str(channel or "WhatsApp"),
-            "happened_at": evening.isoformat(),
-            "out_of_hours": True,
-        },
-        sensitive={
-            "note": "Asked about Saturday's trip. Replied next morning.",
-            "copied_in": "Priya",
-        },
-    )
+    for contact in contacts:
+        hour, minute = (int(part) for part in str(contact["time"]).split(":"))
+        when = (datetime.now() - timedelta(days=int(str(contact["days_ago"])))).replace(
+            hour=hour, minute=minute, second=0, microsecond=0
+        )
+        record_services.append(
+            organisation,
+            "contact",
+            author=lead,
+            subject=person,
+            public={
+                "channel": channel.pk if channel else None,
+                "channel_name": str(channel or "WhatsApp"),
+                "happened_at": when.astimezone().isoformat(),
+                "out_of_hours": bool(contact["out_of_hours"]),
+            },
+            sensitive={"note": str(contact["note"]), "copied_in": "Priya"},
+        )
     record_services.append(
         organisation,
         "concern",

@@ -173,7 +173,7 @@ def _platform_words(platform_id: str) -> list[str]:
 def _named_platforms(facts: Facts) -> dict[str, str]:
     """Platforms the policy names, by id, with the word it names them by."""
     assert facts.policy is not None
-    named = {}
+    named: dict[str, str] = {}
     text = " ".join(sentence["text"] for sentence in facts.policy.sentences)
     for platform_id in knowledge.platforms():
         for word in _platform_words(platform_id):

@@ -11,6 +11,10 @@ SECTIONS = [
     ("Reviews", "reviews:list", {"lead", "trustee"}),
     ("Channels", "register:list", {"lead", "trustee"}),
     ("Policy check", "policies:list", {"lead"}),
+    ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
+    ("Gaps", "gaps:report", {"lead", "trustee"}),
+    ("Actions", "gaps:actions", {"lead", "trustee"}),
+    ("Board report", "reports:board", {"lead", "trustee"}),
     ("People", "orgs:member_list", {"lead"}),
 ]
 

@@ -49,7 +49,7 @@ def _anonymise(report: GapReport, gaps: list[Gap]) -> list[Gap]:
     return [
         replace(
             gap,
-            title=clean(gap.title),
+            title=clean(gap.title)[:1].upper() + clean(gap.title)[1:],
             evidence=[Evidence(e.view, clean(e.text), "", e.quote, e.where) for e in gap.evidence],
         )
         for gap in gaps

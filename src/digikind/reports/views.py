@@ -1,11 +1,12 @@
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import org_view
 from digikind.reports.board import board_report
-from digikind.reports.pdf import html_to_pdf
+from digikind.reports.pdf import PdfUnavailable, html_to_pdf
 
 READERS = ("lead", "trustee")
 
@@ -26,7 +27,12 @@ def board_pdf(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     html = render_to_string(
         "reports/board_print.html", {"organisation": organisation, "board": report}
     )
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    try:
+        pdf = html_to_pdf(html)
+    except PdfUnavailable as problem:
+        messages.error(request, str(problem))
+        return redirect("reports:board", organisation.slug)
+    response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{organisation.slug}-board-report{'-for-funder' if report.for_funder else ''}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response

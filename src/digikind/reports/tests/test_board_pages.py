@@ -1,0 +1,79 @@
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from digikind.gaps.models import Action
+from digikind.orgs.roles import MemberRole
+from digikind.register import services as register_services
+from digikind.test import BaseTestCase, make_person
+
+
+class BoardReportTestCase(BaseTestCase):
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.alice)
+        self.base = f"/o/{self.org.slug}/board-report/"
+        register_services.create_channel(
+            self.org,
+            {
+                "platform": "whatsapp",
+                "account_name": "Secret group name",
+                "purpose": "service_delivery",
+                "one_to_one": True,
+                "keeps_records": "no",
+            },
+            by=None,
+        )
+        Action.objects.create(
+            organisation=self.org, topic="record-keeping", title="Log chats", owner="Sam Owner"
+        )
+
+    def test_the_page_shows_summary_gaps_and_plan_and_says_what_is_missing(self):
+        r = self.client.get(self.base)
+        self.assertContains(r, "Summary")
+        self.assertContains(r, "Secret group name is used for one-to-one support")
+        self.assertContains(r, "Sam Owner")
+        self.assertContains(r, "No policy has been checked yet")
+        self.assertContains(r, "No closed review has enough answers to show scores yet.")
+
+    def test_the_funder_version_leaves_out_names_and_links(self):
+        r = self.client.get(f"{self.base}?version=funder")
+        self.assertContains(r, "for a funder")
+        self.assertNotContains(r, "Secret group name")
+        self.assertNotContains(r, "Sam Owner")
+        self.assertContains(r, "A WhatsApp channel is used for one-to-one support")
+        main = r.content.decode().split('id="main-content"')[1]
+        self.assertNotIn(f'href="/o/{self.org.slug}/channels/', main)
+
+    def test_the_pdf_renders_pages(self):
+        for query in ("", "?version=funder"):
+            r = self.client.get(f"{self.base}board-report.pdf{query}")
+            self.assertEqual(r["Content-Type"], "application/pdf")
+            self.assertTrue(r.content.startswith(b"%PDF"))
+            folder = Path(tempfile.mkdtemp())
+            try:
+                (folder / "board.pdf").write_bytes(r.content)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-r",
+                        "40",
+                        "-png",
+                        str(folder / "board.pdf"),
+                        str(folder / "page"),
+                    ],
+                    check=True,
+                )
+                pages = sorted(folder.glob("page-*.png"))
+                self.assertGreaterEqual(len(pages), 2)
+                self.assertTrue(all(p.stat().st_size > 1000 for p in pages))
+            finally:
+                shutil.rmtree(folder)
+
+    def test_staff_cannot_read_it_and_trustees_can(self):
+        self.client.force_login(self.bob)
+        self.assertEqual(self.client.get(self.base).status_code, 403)
+        trustee = make_person("t@example.org", self.org, MemberRole.TRUSTEE)
+        self.client.force_login(trustee)
+        self.assertEqual(self.client.get(self.base).status_code, 200)
