@@ -1,6 +1,7 @@
 """How the action plan is going: each action beside the gap it answers, as found today."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from digikind.gaps.detect import Gap
 from digikind.gaps.models import Action, Status
@@ -16,8 +17,14 @@ class ActionRow:
     gap_closed: bool | None  # None for actions not tied to a gap
 
 
+def plan_order(actions: list[Action]) -> list[Action]:
+    """Open actions first, soonest due first; done ones last."""
+    return sorted(actions, key=lambda a: (a.status == Status.DONE, a.due_on or date.max, a.pk))
+
+
 def action_rows(actions: list[Action], report: GapReport) -> list[ActionRow]:
     texts = wording()["action_outcomes"]
+    actions = plan_order(actions)
     latest = report.facts.practice.cycle if report.facts.practice else None
     rows = []
     for action in actions:
