@@ -10,6 +10,7 @@ from digikind.agreements.draft import build_draft
 from digikind.agreements.forms import AgreementForm
 from digikind.agreements.models import Agreement
 from digikind.agreements.reading import MAX_GRADE, read_agreement
+from digikind.editing import rebased_form
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import lead_view, member_view
 
@@ -65,12 +66,7 @@ def agreement_edit(request: HttpRequest, organisation: Organisation) -> HttpResp
                     )
             except services.EditConflict as conflict:
                 current = conflict.current
-                # Keep what they typed, but let the next save go on top of the other version.
-                data = request.POST.copy()
-                data["version"] = str(current.version)
-                form = AgreementForm(data)
-                form.is_valid()
-                form.add_error(None, str(conflict))
+                form = rebased_form(AgreementForm, request, current.version, str(conflict))
             except services.NotReadyToPublish as refused:
                 form.add_error(None, "It is not published yet, and nothing was saved.")
                 for problem in refused.problems:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from digikind.accounts.models import User
+from digikind.editing import rebased_form
 from digikind.gaps import exports, progress, services
 from digikind.gaps.forms import ActionForm
 from digikind.gaps.models import Action, Status
@@ -124,7 +125,7 @@ def action_edit(request: HttpRequest, organisation: Organisation, action_id: int
                 )
             except services.EditConflict as conflict:
                 current = conflict.current
-                form.add_error(None, str(conflict))
+                form = rebased_form(ActionForm, request, current.version, str(conflict))
             else:
                 messages.success(request, "Action saved.")
                 return redirect(reverse("gaps:actions", args=[organisation.slug]))

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from digikind.accounts.models import User
+from digikind.editing import rebased_form
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org, lead_view, org_view
 from digikind.register import knowledge, services
@@ -134,7 +135,9 @@ def channel_edit(request: HttpRequest, organisation: Organisation, channel_id: i
                 )
             except services.EditConflict as conflict:
                 current = conflict.current
-                form.add_error(None, str(conflict))
+                form = rebased_form(
+                    ChannelForm, request, current.version, str(conflict), platform=channel.platform
+                )
             except services.RegisterError as error:
                 form.add_error(None, str(error))
             else:

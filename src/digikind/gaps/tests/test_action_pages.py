@@ -90,6 +90,11 @@ class ActionPagesTestCase(BaseTestCase):
         self.assertContains(r, 'value="Jo"')  # your input is still there
         action.refresh_from_db()
         self.assertEqual(action.owner, "Priya")
+        # Having seen their version, saving again goes on top of it.
+        self.assertContains(r, 'name="version" value="2"')
+        self.client.post(f"{self.base}{action.pk}/", form(owner="Jo", version=2))
+        action.refresh_from_db()
+        self.assertEqual(action.owner, "Jo")
 
     def test_staff_cannot_see_the_plan_and_trustees_cannot_change_it(self):
         self.client.force_login(self.bob)

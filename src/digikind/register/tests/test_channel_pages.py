@@ -95,6 +95,11 @@ class ChannelPagesTestCase(BaseTestCase):
         self.assertContains(r, 'value="Second lead"')  # my changes are still in the form
         channel.refresh_from_db()
         self.assertEqual(channel.owner, "First lead")
+        # Having seen their version, saving again goes on top of it.
+        self.assertContains(r, 'name="version" value="2"')
+        self.client.post(edit, form(owner="Second lead", version="2"))
+        channel.refresh_from_db()
+        self.assertEqual(channel.owner, "Second lead")
 
     def test_a_risk_assessment(self):
         self.client.post(f"{self.base}new/?platform=instagram", form())
