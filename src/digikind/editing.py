@@ -18,3 +18,14 @@ def rebased_form(
     form.is_valid()
     form.add_error(None, message)
     return form
+
+
+class EditConflict(Exception):
+    """Someone else saved this thing since this person opened it."""
+
+    def __init__(self, current: Any, thing: str) -> None:
+        super().__init__(
+            f"Someone else changed {thing} while you were editing it. Their version is shown "
+            "below and your changes are still in the form: check them and save again."
+        )
+        self.current = current

@@ -4,6 +4,7 @@ sharing. Saves never overwrite someone else's work silently (see `EditConflict`)
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from digikind import editing
 from digikind.accounts.models import User
 from digikind.agreements.draft import build_draft
 from digikind.agreements.models import Agreement
@@ -16,15 +17,8 @@ class AgreementError(Exception):
     """Something that cannot be done; the message says what to do instead."""
 
 
-class EditConflict(AgreementError):
+class EditConflict(editing.EditConflict, AgreementError):
     """Someone else saved the agreement since this person opened it."""
-
-    def __init__(self, current: Agreement) -> None:
-        super().__init__(
-            "Someone else changed the agreement while you were editing it. Their version is "
-            "shown below and your changes are still in the form: check them and save again."
-        )
-        self.current = current
 
 
 class NotReadyToPublish(AgreementError):
@@ -56,7 +50,9 @@ def save_texts(
             with transaction.atomic():
                 return Agreement.objects.create(organisation=organisation, updated_by=by, **fields)
         except IntegrityError:
-            raise EditConflict(Agreement.objects.get(organisation=organisation)) from None
+            raise EditConflict(
+                Agreement.objects.get(organisation=organisation), "the agreement"
+            ) from None
     updated = Agreement.objects.filter(organisation=organisation, version=seen_version).update(
         **fields, version=seen_version + 1, updated_at=timezone.now(), updated_by=by
     )
@@ -64,7 +60,7 @@ def save_texts(
     if current is None:
         raise AgreementError("There is no agreement to save. Open the agreement page again.")
     if not updated:
-        raise EditConflict(current)
+        raise EditConflict(current, "the agreement")
     return current
 
 

@@ -5,21 +5,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from digikind import editing
 from digikind.accounts.models import User
 from digikind.gaps.models import Action, Status
 from digikind.orgs.models import Organisation
 from digikind.reviews.models import ReviewCycle
 
 
-class EditConflict(Exception):
+class EditConflict(editing.EditConflict):
     """Someone else saved the action since this person opened it."""
-
-    def __init__(self, current: Action) -> None:
-        super().__init__(
-            "Someone else changed this action while you were editing it. Their version is shown "
-            "below and your changes are still in the form: check them and save again."
-        )
-        self.current = current
 
 
 def latest_closed_cycle(organisation: Organisation) -> ReviewCycle | None:
@@ -58,5 +52,5 @@ def update_action(action: Action, fields: dict[str, Any], *, seen_version: int) 
         **fields, version=seen_version + 1, updated_at=timezone.now()
     )
     if not updated:
-        raise EditConflict(Action.objects.get(pk=action.pk))
+        raise EditConflict(Action.objects.get(pk=action.pk), "this action")
     return Action.objects.get(pk=action.pk)

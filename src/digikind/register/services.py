@@ -6,6 +6,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from digikind import editing
 from digikind.accounts.models import User
 from digikind.orgs.models import Organisation
 from digikind.register.models import Channel, RiskAssessment
@@ -15,15 +16,8 @@ class RegisterError(Exception):
     """Something that cannot be saved; the message says what to do instead."""
 
 
-class EditConflict(RegisterError):
+class EditConflict(editing.EditConflict, RegisterError):
     """Someone else saved the channel since this person opened it."""
-
-    def __init__(self, current: Channel) -> None:
-        super().__init__(
-            "Someone else changed this channel while you were editing it. Their version is shown "
-            "below and your changes are still in the form: check them and save again."
-        )
-        self.current = current
 
 
 def _duplicate(
@@ -68,7 +62,7 @@ def update_channel(
         **fields, version=seen_version + 1, updated_at=timezone.now(), updated_by=by
     )
     if not updated:
-        raise EditConflict(Channel.objects.get(pk=channel.pk))
+        raise EditConflict(Channel.objects.get(pk=channel.pk), "this channel")
     return Channel.objects.get(pk=channel.pk)
 
 

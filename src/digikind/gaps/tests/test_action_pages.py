@@ -2,6 +2,7 @@ import json
 from datetime import date, timedelta
 
 from digikind.gaps.models import Action, Status
+from digikind.gaps.tests.helpers import CHAT, unrecorded_chat
 from digikind.orgs.roles import MemberRole
 from digikind.register import services as register_services
 from digikind.test import BaseTestCase, make_person
@@ -29,17 +30,7 @@ class ActionPagesTestCase(BaseTestCase):
         self.base = f"/o/{self.org.slug}/actions/"
 
     def test_a_gap_becomes_an_action_with_its_suggested_options(self):
-        channel = register_services.create_channel(
-            self.org,
-            {
-                "platform": "whatsapp",
-                "account_name": "Chat",
-                "purpose": "service_delivery",
-                "one_to_one": True,
-                "keeps_records": "no",
-            },
-            by=None,
-        )
+        channel = unrecorded_chat(self.org)
         key = f"one-to-one-without-records:channel-{channel.pk}"
         r = self.client.get(f"{self.base}new/?gap={key}")
         self.assertContains(r, "used for one-to-one support but keeps no record")
@@ -54,13 +45,7 @@ class ActionPagesTestCase(BaseTestCase):
         # The gap report now shows the gap is in the plan.
         self.assertContains(self.client.get(f"/o/{self.org.slug}/gaps/"), "In the action plan")
         # Fixing the data closes the gap, and the plan says so.
-        fields = {
-            "platform": "whatsapp",
-            "account_name": "Chat",
-            "purpose": "service_delivery",
-            "one_to_one": True,
-            "keeps_records": "yes",
-        }
+        fields = {**CHAT, "keeps_records": "yes"}
         register_services.update_channel(channel, fields, seen_version=1, by=None)
         self.assertContains(self.client.get(self.base), "The gap is no longer found.")
 

@@ -1,6 +1,6 @@
 import json
 
-from digikind.register import services as register_services
+from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.test import BaseTestCase
 
 
@@ -8,17 +8,7 @@ class GapReportPageTestCase(BaseTestCase):
     def setUp(self):
         super().setUp()
         self.client.force_login(self.alice)
-        self.channel = register_services.create_channel(
-            self.org,
-            {
-                "platform": "whatsapp",
-                "account_name": "Chat",
-                "purpose": "service_delivery",
-                "one_to_one": True,
-                "keeps_records": "no",
-            },
-            by=None,
-        )
+        self.channel = unrecorded_chat(self.org)
 
     def test_each_gap_shows_evidence_priority_and_both_kinds_of_action(self):
         r = self.client.get(f"/o/{self.org.slug}/gaps/")

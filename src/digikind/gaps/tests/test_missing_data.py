@@ -5,7 +5,7 @@ from datetime import date
 
 from digikind.gaps.detect import priority
 from digikind.gaps.report import build
-from digikind.register import services as register_services
+from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.test import BaseTestCase
 
 
@@ -23,17 +23,7 @@ class MissingDataTestCase(BaseTestCase):
         self.assertIn(f"/o/{self.org.slug}/channels/", urls)
 
     def test_channel_gaps_are_found_without_a_policy_or_review(self):
-        channel = register_services.create_channel(
-            self.org,
-            {
-                "platform": "whatsapp",
-                "account_name": "Club chat",
-                "purpose": "service_delivery",
-                "one_to_one": True,
-                "keeps_records": "no",
-            },
-            by=None,
-        )
+        channel = unrecorded_chat(self.org, account_name="Club chat")
         report = build(self.org)
         keys = {g.key for g in report.gaps}
         self.assertIn(f"one-to-one-without-records:channel-{channel.pk}", keys)

@@ -4,8 +4,8 @@ import tempfile
 from pathlib import Path
 
 from digikind.gaps.models import Action
+from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.orgs.roles import MemberRole
-from digikind.register import services as register_services
 from digikind.test import BaseTestCase, make_person
 
 
@@ -14,17 +14,7 @@ class BoardReportTestCase(BaseTestCase):
         super().setUp()
         self.client.force_login(self.alice)
         self.base = f"/o/{self.org.slug}/board-report/"
-        register_services.create_channel(
-            self.org,
-            {
-                "platform": "whatsapp",
-                "account_name": "Secret group name",
-                "purpose": "service_delivery",
-                "one_to_one": True,
-                "keeps_records": "no",
-            },
-            by=None,
-        )
+        unrecorded_chat(self.org, account_name="Secret group name")
         Action.objects.create(
             organisation=self.org, topic="record-keeping", title="Log chats", owner="Sam Owner"
         )
