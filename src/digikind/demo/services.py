@@ -10,7 +10,7 @@ import random
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from allauth.account.models import EmailAddress
@@ -24,6 +24,9 @@ from digikind.orgs import services as org_services
 from digikind.orgs.models import Organisation
 from digikind.orgs.roles import MemberRole, OrganisationKind
 from digikind.policies import services as policy_services
+
+if TYPE_CHECKING:
+    from digikind.reviews.models import ReviewCycle
 
 PEOPLE_FILE = Path(__file__).with_name("people.yaml")
 POLICY_FILE = Path(__file__).with_name("policy.txt")
@@ -113,37 +116,22 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
 
 
 DEMO_ANSWERS = {"young_person": 7, "staff": 6, "volunteer": 3, "lead": 1}
+LAST_YEAR_ANSWERS = {"young_person": 5, "staff": 5}
 
 
-def _demo_reviews(
-    organisation: Organisation, lead: User, set_answers: dict[str, dict[str, list[str]]]
+def _answer(
+    cycle: "ReviewCycle",
+    counts: dict[str, int],
+    set_answers: dict[str, dict[str, list[str]]],
+    rng: random.Random,
 ) -> None:
-    """A closed review with made-up answers (so results can be seen) and an open one."""
-    from datetime import date, timedelta
-
-    from digikind.frameworks.models import latest_versions
+    """Made-up answers from `counts` people per role, then close the cycle."""
     from digikind.reviews import services as review_services
     from digikind.reviews.questions import questions_for
 
-    versions = [
-        v
-        for v in latest_versions("organisation")
-        if v.framework.slug == "digitally-kind-organisations"
-    ]
-    if not versions:
-        return  # question sets not loaded yet: `digikind frameworks load` first
-    closed = review_services.start_cycle(
-        organisation,
-        name="Autumn review",
-        framework_versions=versions,
-        roles=list(DEMO_ANSWERS),
-        closes_on=date.today(),
-        created_by=lead,
-    )
-    rng = random.Random(2026)  # noqa: S311 (made-up demo answers, the same each time)
-    for link in closed.links.all():
-        asked_all = questions_for(closed, link.role)
-        for person in range(DEMO_ANSWERS[link.role]):
+    for link in cycle.links.all():
+        asked_all = questions_for(cycle, link.role)
+        for person in range(counts[link.role]):
             response, _key = review_services.start_response(link)
             for asked in asked_all:
                 chosen = set_answers.get(asked.question.key, {}).get(link.role)
@@ -164,7 +152,49 @@ def _demo_reviews(
                 )[0]
                 review_services.save_answer(response, asked, value=value)
             review_services.submit_response(response)
-    review_services.close_cycle(closed)
+    review_services.close_cycle(cycle)
+
+
+def _demo_reviews(
+    organisation: Organisation, lead: User, set_answers: dict[str, dict[str, list[str]]]
+) -> None:
+    """Last year's review and this autumn's, both closed with made-up answers (so results and
+    the change between them can be seen), and an open one."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from digikind.frameworks.models import latest_versions
+    from digikind.reviews import services as review_services
+    from digikind.reviews.models import ReviewCycle
+
+    versions = [
+        v
+        for v in latest_versions("organisation")
+        if v.framework.slug == "digitally-kind-organisations"
+    ]
+    if not versions:
+        return  # question sets not loaded yet: `digikind frameworks load` first
+    cycles = {}
+    for name, counts in (
+        ("Last year's review", LAST_YEAR_ANSWERS),
+        ("Autumn review", DEMO_ANSWERS),
+    ):
+        cycles[name] = review_services.start_cycle(
+            organisation,
+            name=name,
+            framework_versions=versions,
+            roles=list(counts),
+            closes_on=date.today(),
+            created_by=lead,
+        )
+    # Made-up answers, the same each time.
+    _answer(cycles["Last year's review"], LAST_YEAR_ANSWERS, {}, random.Random(2025))  # noqa: S311
+    _answer(cycles["Autumn review"], DEMO_ANSWERS, set_answers, random.Random(2026))  # noqa: S311
+    a_year_ago = timezone.now() - timedelta(days=365)
+    ReviewCycle.objects.filter(pk=cycles["Last year's review"].pk).update(
+        created_at=a_year_ago, closed_at=a_year_ago, closes_on=a_year_ago.date()
+    )
     review_services.start_cycle(
         organisation,
         name="Spring review",

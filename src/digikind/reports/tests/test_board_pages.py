@@ -1,11 +1,17 @@
 import shutil
 import subprocess
 import tempfile
+from io import StringIO
 from pathlib import Path
 
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from digikind.demo.services import load_demo
 from digikind.gaps.models import Action
 from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.orgs.roles import MemberRole
+from digikind.reports.board import board_report
 from digikind.test import BaseTestCase, make_person
 
 
@@ -67,3 +73,20 @@ class BoardReportTestCase(BaseTestCase):
         trustee = make_person("t@example.org", self.org, MemberRole.TRUSTEE)
         self.client.force_login(trustee)
         self.assertEqual(self.client.get(self.base).status_code, 200)
+
+
+class BoardReportFromTheDemoTestCase(TestCase):
+    """The demo's two closed reviews give the board report its change since last time."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("frameworks", "load", stdout=StringIO())
+        with override_settings(DATA_DIR=tempfile.mkdtemp()):
+            cls.organisation = load_demo(keep_credentials=False).organisation
+
+    def test_it_shows_the_change_since_the_last_review(self):
+        board = board_report(self.organisation)
+        self.assertEqual(board.results.previous.name, "Last year's review")
+        self.assertEqual(len(board.change), 5)
+        self.assertEqual(len(board.actions), 3)
+        self.assertLessEqual(len(board.top_gaps), 5)
