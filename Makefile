@@ -42,6 +42,7 @@ bench: setup
 	$(BIN)/python bench/policy_check.py
 	$(BIN)/python bench/reviews.py
 	$(BIN)/python bench/records.py
+	$(BIN)/python bench/reports.py
 
 clean:
 	rm -rf $(VENV) node_modules build
