@@ -150,7 +150,7 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
                 if response.role in ("staff", "volunteer"):
                     wording.setdefault(asked.question.key, asked.wording.get("en", ""))
         respondents.append(Respondent(response.role, scores))
-    return PracticeFacts(cycle, results(cycle), respondents, wording)
+    return PracticeFacts(cycle, results(cycle, loaded), respondents, wording)
 
 
 def record_facts(organisation: Organisation, today: date) -> RecordFacts:

@@ -144,8 +144,8 @@ def overall_result(cycle: ReviewCycle) -> GroupResult | None:
     return _group(ALL, loaded.responses, loaded.asked_by_role, loaded.answers)
 
 
-def results(cycle: ReviewCycle) -> Results:
-    loaded = load_answers(cycle)
+def results(cycle: ReviewCycle, loaded: LoadedAnswers | None = None) -> Results:
+    loaded = loaded or load_answers(cycle)
     responses, answers, asked_by_role = loaded.responses, loaded.answers, loaded.asked_by_role
     labels = dict(RespondentRole.choices)
 
