@@ -35,7 +35,7 @@ class ActionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    gap_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    gap_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=120)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self) -> dict[str, Any]:
