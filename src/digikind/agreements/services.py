@@ -20,6 +20,8 @@ class AgreementError(Exception):
 class EditConflict(editing.EditConflict, AgreementError):
     """Someone else saved the agreement since this person opened it."""
 
+    thing = "the agreement"
+
 
 class NotReadyToPublish(AgreementError):
     def __init__(self, problems: list[str]) -> None:
@@ -50,17 +52,15 @@ def save_texts(
             with transaction.atomic():
                 return Agreement.objects.create(organisation=organisation, updated_by=by, **fields)
         except IntegrityError:
-            raise EditConflict(
-                Agreement.objects.get(organisation=organisation), "the agreement"
-            ) from None
-    updated = Agreement.objects.filter(organisation=organisation, version=seen_version).update(
-        **fields, version=seen_version + 1, updated_at=timezone.now(), updated_by=by
+            raise EditConflict(Agreement.objects.get(organisation=organisation)) from None
+    current = editing.save_unless_changed(
+        Agreement.objects.filter(organisation=organisation),
+        seen_version,
+        {**fields, "updated_by": by},
+        EditConflict,
     )
-    current = Agreement.objects.filter(organisation=organisation).first()
     if current is None:
         raise AgreementError("There is no agreement to save. Open the agreement page again.")
-    if not updated:
-        raise EditConflict(current, "the agreement")
     return current
 
 

@@ -15,6 +15,8 @@ from digikind.reviews.models import ReviewCycle
 class EditConflict(editing.EditConflict):
     """Someone else saved the action since this person opened it."""
 
+    thing = "this action"
+
 
 def latest_closed_cycle(organisation: Organisation) -> ReviewCycle | None:
     return (
@@ -48,9 +50,8 @@ def update_action(action: Action, fields: dict[str, Any], *, seen_version: int) 
     fields = _done_on(fields)
     if action.status == Status.DONE and fields["status"] == Status.DONE:
         fields["done_on"] = action.done_on  # keep the day it was first marked done
-    updated = Action.objects.filter(pk=action.pk, version=seen_version).update(
-        **fields, version=seen_version + 1, updated_at=timezone.now()
+    saved = editing.save_unless_changed(
+        Action.objects.filter(pk=action.pk), seen_version, fields, EditConflict
     )
-    if not updated:
-        raise EditConflict(Action.objects.get(pk=action.pk), "this action")
-    return Action.objects.get(pk=action.pk)
+    assert saved is not None  # actions are never deleted
+    return saved

@@ -4,7 +4,6 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from digikind import editing
 from digikind.accounts.models import User
@@ -18,6 +17,8 @@ class RegisterError(Exception):
 
 class EditConflict(editing.EditConflict, RegisterError):
     """Someone else saved the channel since this person opened it."""
+
+    thing = "this channel"
 
 
 def _duplicate(
@@ -58,12 +59,14 @@ def update_channel(
         channel.organisation, fields["platform"], fields["account_name"], exclude=channel.pk
     ):
         raise RegisterError("Another entry already has this platform and account name.")
-    updated = Channel.objects.filter(pk=channel.pk, version=seen_version).update(
-        **fields, version=seen_version + 1, updated_at=timezone.now(), updated_by=by
+    saved = editing.save_unless_changed(
+        Channel.objects.filter(pk=channel.pk),
+        seen_version,
+        {**fields, "updated_by": by},
+        EditConflict,
     )
-    if not updated:
-        raise EditConflict(Channel.objects.get(pk=channel.pk), "this channel")
-    return Channel.objects.get(pk=channel.pk)
+    assert saved is not None  # a channel is never deleted
+    return saved
 
 
 def add_assessment(channel: Channel, fields: dict[str, Any]) -> RiskAssessment:
