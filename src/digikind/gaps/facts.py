@@ -4,15 +4,15 @@ Data flows one way: this module reads policies, reviews, the register and record
 there reads back from here.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
 
 from digikind.orgs.models import Organisation
 from digikind.policies.models import PolicyCheck
+from digikind.records.dashboard import recent_contacts
 from digikind.records.models import Entry, Kind
 from digikind.register.conflicts import Flag, flags
 from digikind.register.models import Channel
@@ -154,28 +154,20 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
 
 
 def record_facts(organisation: Organisation, today: date) -> RecordFacts:
-    since = today - timedelta(weeks=RECORD_WEEKS)
-    facts = RecordFacts()
-    counts: dict[str, int] = defaultdict(int)
-    for entry in Entry.objects.for_org(organisation).filter(
-        kind__in=[Kind.CONTACT, Kind.CONSENT, Kind.CONCERN]
-    ):
-        counts[entry.kind] += 1
-        if entry.kind == Kind.CONCERN and entry.public.get("status") == "open":
-            facts.open_concerns += 1
-        when = entry.public.get("happened_at")
-        if entry.kind != Kind.CONTACT or not when:
-            continue
-        day = datetime.fromisoformat(when).date()
-        if day < since:
-            continue
-        facts.contacts += 1
-        if entry.public.get("out_of_hours"):
-            facts.out_of_hours += 1
-            if facts.first_out_of_hours is None or day < facts.first_out_of_hours:
-                facts.first_out_of_hours = day
-    facts.consents = counts[Kind.CONSENT]
-    return facts
+    contacts = recent_contacts(organisation, RECORD_WEEKS, today)
+    late = [c.day for c in contacts if c.out_of_hours]
+    entries = Entry.objects.for_org(organisation)
+    return RecordFacts(
+        contacts=len(contacts),
+        out_of_hours=len(late),
+        first_out_of_hours=min(late, default=None),
+        consents=entries.filter(kind=Kind.CONSENT).count(),
+        open_concerns=sum(
+            1
+            for public in entries.filter(kind=Kind.CONCERN).values_list("public", flat=True)
+            if public.get("status") == "open"
+        ),
+    )
 
 
 def gather(organisation: Organisation, today: date | None = None) -> Facts:

@@ -52,25 +52,44 @@ def consents_to_watch(organisation: Organisation, within_days: int = 30) -> list
     return found
 
 
-def out_of_hours(
-    organisation: Organisation, weeks: int = 8
-) -> tuple[list[OutOfHours], list[OutOfHours]]:
-    """The share of recorded contact outside agreed hours, by week and by channel."""
-    since = date.today() - timedelta(weeks=weeks)
-    by_week: dict[str, Counter[str]] = defaultdict(Counter)
-    by_channel: dict[str, Counter[str]] = defaultdict(Counter)
+@dataclass(frozen=True)
+class Contact:
+    day: date
+    out_of_hours: bool
+    channel: str
+
+
+def recent_contacts(
+    organisation: Organisation, weeks: int = 8, today: date | None = None
+) -> list[Contact]:
+    """Recorded digital contact in the last `weeks` weeks, with when it happened."""
+    since = (today or date.today()) - timedelta(weeks=weeks)
+    found = []
     for contact in Entry.objects.for_org(organisation).filter(kind=Kind.CONTACT):
         when = contact.public.get("happened_at")
         if not when or datetime.fromisoformat(when).date() < since:
             continue
-        week = datetime.fromisoformat(when).date()
-        label = (week - timedelta(days=week.weekday())).strftime("Week of %d %b")
-        for table, key in (
-            (by_week, label),
-            (by_channel, contact.public.get("channel_name", "Unknown")),
-        ):
+        found.append(
+            Contact(
+                datetime.fromisoformat(when).date(),
+                bool(contact.public.get("out_of_hours")),
+                contact.public.get("channel_name", "Unknown"),
+            )
+        )
+    return found
+
+
+def out_of_hours(
+    organisation: Organisation, weeks: int = 8
+) -> tuple[list[OutOfHours], list[OutOfHours]]:
+    """The share of recorded contact outside agreed hours, by week and by channel."""
+    by_week: dict[str, Counter[str]] = defaultdict(Counter)
+    by_channel: dict[str, Counter[str]] = defaultdict(Counter)
+    for contact in recent_contacts(organisation, weeks):
+        label = (contact.day - timedelta(days=contact.day.weekday())).strftime("Week of %d %b")
+        for table, key in ((by_week, label), (by_channel, contact.channel)):
             table[key]["total"] += 1
-            table[key]["out"] += 1 if contact.public.get("out_of_hours") else 0
+            table[key]["out"] += 1 if contact.out_of_hours else 0
     return (
         [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_week.items())],
         [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_channel.items())],
