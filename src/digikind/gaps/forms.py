@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from digikind.form_fields import DateField
 from digikind.gaps.models import Status
 from digikind.vocabulary import names
 
@@ -19,12 +20,7 @@ class ActionForm(forms.Form):
         max_length=150,
         help_text="A name or a role, such as “Sam” or “the youth work team”.",
     )
-    due_on = forms.DateField(
-        label="When is it due?",
-        required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real date, for example 30/06/2027"},
-    )
+    due_on = DateField(label="When is it due?", required=False)
     status = forms.ChoiceField(
         label="Where is it up to?", choices=Status.choices, widget=forms.RadioSelect
     )

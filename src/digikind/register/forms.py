@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 
+from digikind.form_fields import DateField
 from digikind.register import knowledge
 from digikind.register.models import Devices, Level, Purpose, YesNoUnknown
 
@@ -105,12 +106,7 @@ class ChannelForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Devices.WORK,
     )
-    review_date = forms.DateField(
-        label="When will you review it?",
-        required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real date, for example 30/06/2027"},
-    )
+    review_date = DateField(label="When will you review it?", required=False)
     other_minimum_age = forms.IntegerField(
         label="Its minimum age, if you know it", min_value=0, max_value=21, required=False
     )
@@ -203,14 +199,10 @@ class AssessmentForm(forms.Form):
         max_length=150,
         error_messages={"required": "Enter who signed off this risk assessment"},
     )
-    signed_off_on = forms.DateField(
+    signed_off_on = DateField(
         label="Date signed off",
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         initial=date.today,
-        error_messages={
-            "required": "Enter the date it was signed off",
-            "invalid": "Enter a real date, for example 30/06/2027",
-        },
+        error_messages={"required": "Enter the date it was signed off"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django import forms
 
+from digikind.form_fields import DateField
 from digikind.frameworks.models import FrameworkVersion, latest_versions
 from digikind.orgs.roles import RespondentRole
 
@@ -32,14 +33,10 @@ class CycleForm(forms.Form):
         help_text="You get one link for each group to share by email, text or QR code.",
         error_messages={"required": "Choose at least one group"},
     )
-    closes_on = forms.DateField(
+    closes_on = DateField(
         label="Closing date",
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="Answers are taken until the end of this day.",
-        error_messages={
-            "required": "Enter a closing date",
-            "invalid": "Enter a real date, for example 30/06/2027",
-        },
+        error_messages={"required": "Enter a closing date"},
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
