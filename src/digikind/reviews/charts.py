@@ -8,7 +8,7 @@ BAR = 14
 GAP = 4
 ROW_GAP = 14
 SCALE = 3  # pixels per point: 100 points = 300 pixels
-# Bar colours as attributes too, so the chart keeps them where page CSS does not reach (PDF).
+# Bar colours, drawn as SVG attributes so the page and the PDF (no page CSS there) match.
 PALETTE = ["#1f5f5b", "#7a3b8f", "#b35900", "#1d5aa0", "#505a5f", "#8a2a2a", "#0b0c0c"]
 
 
