@@ -54,13 +54,17 @@ def action_rows(rows: list[ActionRow]) -> list[dict[str, Any]]:
     ]
 
 
-def _flat(value: Any) -> str:
+def _cell(value: Any) -> str:
+    """One spreadsheet cell: lists of evidence flattened to text, and never a formula."""
     if isinstance(value, list):
-        return " | ".join(
+        text = " | ".join(
             " ".join(str(v) for v in item.values() if v) if isinstance(item, dict) else str(item)
             for item in value
         )
-    return str(value)
+    else:
+        text = str(value)
+    # A leading = + - @ would run as a formula in a spreadsheet.
+    return "'" + text if text[:1] in "=+-@" else text
 
 
 def download(rows: list[dict[str, Any]], name: str, file_format: str) -> HttpResponse:
@@ -72,14 +76,7 @@ def download(rows: list[dict[str, Any]], name: str, file_format: str) -> HttpRes
         if rows:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
-            for row in rows:
-                # A leading = + - @ would run as a formula in a spreadsheet.
-                writer.writerow(
-                    {
-                        k: ("'" + v if v[:1] in "=+-@" else v)
-                        for k, v in ((k, _flat(v)) for k, v in row.items())
-                    }
-                )
+            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response
