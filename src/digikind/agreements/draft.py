@@ -21,7 +21,7 @@ from digikind.orgs.models import Organisation
 from digikind.orgs.roles import RespondentRole
 from digikind.policies.models import PolicyCheck
 from digikind.register.models import Channel, Purpose, YesNoUnknown
-from digikind.reviews.models import ReviewCycle
+from digikind.reviews.models import ReviewCycle, latest_closed_cycle
 from digikind.reviews.scoring import MIN_GROUP, results
 from digikind.vocabulary import names
 
@@ -190,15 +190,6 @@ def _records(channels: list[Channel]) -> list[str]:
     for name in sorted({c.platform_name for c in channels if c.keeps_records == YesNoUnknown.NO}):
         lines.append(str(words["does_not_keep"]).format(names=name))
     return lines
-
-
-def latest_closed_cycle(organisation: Organisation) -> ReviewCycle | None:
-    return (
-        ReviewCycle.objects.for_org(organisation)
-        .filter(closed_at__isnull=False)
-        .order_by("-closed_at", "-created_at")
-        .first()
-    )
 
 
 def young_people(organisation: Organisation) -> YoungPeople:

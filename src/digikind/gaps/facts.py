@@ -16,7 +16,7 @@ from digikind.records.dashboard import recent_contacts
 from digikind.records.models import Entry, Kind
 from digikind.register.conflicts import Flag, flags
 from digikind.register.models import Channel
-from digikind.reviews.models import ReviewCycle
+from digikind.reviews.models import ReviewCycle, latest_closed_cycle
 from digikind.reviews.scoring import Results, answer_score, load_answers, results
 
 RECORD_WEEKS = 8  # how far back the records figures look
@@ -129,12 +129,7 @@ def policy_facts(organisation: Organisation) -> PolicyFacts | None:
 
 
 def practice_facts(organisation: Organisation) -> PracticeFacts | None:
-    cycle = (
-        ReviewCycle.objects.for_org(organisation)
-        .filter(closed_at__isnull=False)
-        .order_by("-closed_at")
-        .first()
-    )
+    cycle = latest_closed_cycle(organisation)
     if cycle is None:
         return None
     loaded = load_answers(cycle)

@@ -9,22 +9,13 @@ from digikind import editing
 from digikind.accounts.models import User
 from digikind.gaps.models import Action, Status
 from digikind.orgs.models import Organisation
-from digikind.reviews.models import ReviewCycle
+from digikind.reviews.models import latest_closed_cycle
 
 
 class EditConflict(editing.EditConflict):
     """Someone else saved the action since this person opened it."""
 
     thing = "this action"
-
-
-def latest_closed_cycle(organisation: Organisation) -> ReviewCycle | None:
-    return (
-        ReviewCycle.objects.for_org(organisation)
-        .filter(closed_at__isnull=False)
-        .order_by("-closed_at")
-        .first()
-    )
 
 
 def _done_on(fields: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ with no name, email or address, so answers cannot be traced back to a person.
 import hashlib
 import secrets
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,9 @@ from django.utils import timezone
 from digikind.frameworks.models import FrameworkVersion, Question
 from digikind.orgs.roles import RespondentRole
 from digikind.orgs.tenancy import OrgOwned
+
+if TYPE_CHECKING:
+    from digikind.orgs.models import Organisation
 
 
 def new_token() -> str:
@@ -54,6 +58,16 @@ class ReviewCycle(OrgOwned):
     def role_names(self) -> list[str]:
         labels = dict(RespondentRole.choices)
         return [labels[r] for r in self.roles]
+
+
+def latest_closed_cycle(organisation: "Organisation") -> ReviewCycle | None:
+    """The organisation's most recently closed review, the one whose results are current."""
+    return (
+        ReviewCycle.objects.for_org(organisation)
+        .filter(closed_at__isnull=False)
+        .order_by("-closed_at", "-created_at")
+        .first()
+    )
 
 
 class ReviewLink(OrgOwned):
