@@ -19,7 +19,7 @@ from typing import Any
 from digikind.agreements.wording import SECTION_IDS, section, titles, wording
 from digikind.orgs.models import Organisation
 from digikind.orgs.roles import RespondentRole
-from digikind.policies.models import PolicyCheck
+from digikind.policies.models import PolicyCheck, latest_policy_check
 from digikind.register.models import Channel, Purpose, YesNoUnknown
 from digikind.reviews.models import ReviewCycle, latest_closed_cycle
 from digikind.reviews.scoring import MIN_GROUP, results
@@ -82,15 +82,6 @@ def channels_for_young_people(organisation: Organisation) -> list[Channel]:
         .filter(official=True)
         .exclude(purpose=Purpose.INTERNAL)
         .order_by("purpose", "platform", "account_name")
-    )
-
-
-def latest_policy_check(organisation: Organisation) -> PolicyCheck | None:
-    return (
-        PolicyCheck.objects.for_org(organisation)
-        .filter(status=PolicyCheck.Status.DONE, report__isnull=False)
-        .order_by("-finished_at", "-created_at")
-        .first()
     )
 
 

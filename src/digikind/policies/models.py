@@ -1,12 +1,17 @@
 """Policy checks an organisation has run, with their files and findings. Past checks are kept
 so a new version of a policy can be compared with the last one."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from digikind.orgs.tenancy import OrgOwned
+
+if TYPE_CHECKING:
+    from digikind.orgs.models import Organisation
 
 
 class PolicyCheck(OrgOwned):
@@ -44,6 +49,16 @@ class PolicyCheck(OrgOwned):
 
     def file_names(self) -> list[str]:
         return [f.name for f in self.files.all()]
+
+
+def latest_policy_check(organisation: "Organisation") -> PolicyCheck | None:
+    """The newest uploaded policy that has been read: what the organisation's policy says now."""
+    return (
+        PolicyCheck.objects.for_org(organisation)
+        .filter(status=PolicyCheck.Status.DONE, report__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def policy_file_path(instance: "PolicyFile", filename: str) -> str:
