@@ -35,3 +35,14 @@ class BaseTestCase(TestCase):
         self.charlie = make_person(
             "charlie@example.org", self.other_org, MemberRole.LEAD, "Charlie"
         )
+
+
+def assert_svg_image(content: bytes) -> None:
+    """What a browser needs to draw an SVG served on its own as an <img>: the SVG namespace
+    on the root, a size, and some drawing."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(content)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+    assert root.get("width") and root.get("height")
+    assert root.find("{http://www.w3.org/2000/svg}path") is not None

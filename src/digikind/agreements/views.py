@@ -1,4 +1,3 @@
-import segno
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from digikind.agreements.reading import MAX_GRADE, read_agreement
 from digikind.editing import rebased_form
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import lead_view, member_view
+from digikind.qr import qr_svg_response
 
 
 def _user(request: HttpRequest) -> User | None:
@@ -159,9 +159,9 @@ def agreement_qr(request: HttpRequest, organisation: Organisation) -> HttpRespon
     agreement = services.current_agreement(organisation)
     if agreement is None or not agreement.is_published:
         raise Http404("The agreement is not shared.")
-    qr = segno.make(request.build_absolute_uri(agreement.share_url()), error="m")
-    svg = qr.svg_inline(scale=4, title="QR code for the digital agreement")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return qr_svg_response(
+        request.build_absolute_uri(agreement.share_url()), "QR code for the digital agreement"
+    )
 
 
 def agreement_shared(request: HttpRequest, share_token: str) -> HttpResponse:

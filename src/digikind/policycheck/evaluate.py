@@ -1,4 +1,9 @@
-"""Compare the policy check with a folder of labelled policies (../shared/eval/README.md)."""
+"""Compare the policy check with labelled policies, and two labellers with each other.
+
+Two layouts are read: a folder of NAME.txt + NAME.json pairs (tests/policy_corpus/dev), and
+the real-policy set (tests/policy_real: manifest/*.jsonl, texts/, labels/<pass>/), whose
+labels give evidence as character offsets into the text rather than quotes.
+"""
 
 import json
 from dataclasses import dataclass, field
@@ -86,24 +91,106 @@ class Evaluation:
         return total
 
 
-def evaluate_folder(folder: Path) -> Evaluation:
-    result = Evaluation(
+def _empty() -> Evaluation:
+    return Evaluation(
         topics={t: Counts() for t in ids("topics")}, flags={k: Counts() for k in FLAG_KEYS}
     )
-    for text_path in sorted(folder.glob("*.txt")):
-        label_path = text_path.with_suffix(".json")
+
+
+def _pairs(folder: Path, labels: Path | None, split: str | None) -> list[tuple[Path, Path]]:
+    """(text, label) paths for a folder of pairs or for the real-policy set's split."""
+    manifest = folder / "manifest"
+    if not manifest.is_dir():
+        return [(t, (labels or folder) / f"{t.stem}.json") for t in sorted(folder.glob("*.txt"))]
+    label_folder = labels or folder / "labels" / "final"
+    pairs = []
+    for path in sorted(manifest.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line) if line.strip() else None
+            if entry and (split is None or entry["split"] == split):
+                name = entry["id"]
+                pairs.append((folder / "texts" / f"{name}.txt", label_folder / f"{name}.json"))
+    return pairs
+
+
+def label_evidence(label: dict[str, Any], text: str) -> dict[str, str]:
+    """A label's evidence as text: quotes as given, or offsets read out of the text."""
+    quotes = {k: str(v) for k, v in label.get("evidence", {}).items()}
+    for key, (start, end) in label.get("evidence_offsets", {}).items():
+        quotes[key] = text[start:end]
+    return quotes
+
+
+def evaluate_folder(
+    folder: Path, labels: Path | None = None, split: str | None = None
+) -> Evaluation:
+    result = _empty()
+    for text_path, label_path in _pairs(folder, labels, split):
+        if not text_path.exists():
+            result.errors.append(
+                f"{text_path.name} is not here; see tests/policy_real/README.md to restore it."
+            )
+            continue
         if not label_path.exists():
             result.errors.append(f"{text_path.name} has no label file {label_path.name}; skipped.")
             continue
         label = json.loads(label_path.read_text(encoding="utf-8"))
         report = check([extract(text_path.name, text_path.read_bytes())])
         result.files += 1
-        _compare(text_path.name, report, label, result)
+        _compare(text_path.name, report, label, result, text_path.read_text("utf-8", "replace"))
     return result
 
 
-def _compare(name: str, report: Report, label: dict[str, Any], result: Evaluation) -> None:
-    evidence = label.get("evidence", {})
+def compare_labels(first: Path, second: Path, texts: Path | None = None) -> Evaluation:
+    """How far two labelling passes agree: the first taken as truth, the second as the guess."""
+    result = _empty()
+    for first_path in sorted(first.glob("*.json")):
+        second_path = second / first_path.name
+        if not second_path.exists():
+            result.errors.append(f"{first_path.name} is labelled in {first} but not {second}.")
+            continue
+        a = json.loads(first_path.read_text(encoding="utf-8"))
+        b = json.loads(second_path.read_text(encoding="utf-8"))
+        text_path = (texts or first) / f"{first_path.stem}.txt"
+        text = text_path.read_text("utf-8", "replace") if text_path.exists() else ""
+        a_says, b_says = label_evidence(a, text), label_evidence(b, text)
+        result.files += 1
+        for topic_id, counts in result.topics.items():
+            state_a = a["topics"].get(topic_id, "missing")
+            state_b = b["topics"].get(topic_id, "missing")
+            counts.add(state_b == "covered", state_a == "covered")
+            if (state_a == "covered") != (state_b == "covered"):
+                result.disagreements.append(
+                    Disagreement(
+                        first_path.stem + ".txt",
+                        topic_id,
+                        state_b,
+                        state_a,
+                        [b_says.get(topic_id, "")],
+                        a_says.get(topic_id, ""),
+                    )
+                )
+        for key, counts in result.flags.items():
+            flag_a, flag_b = bool(a["flags"].get(key)), bool(b["flags"].get(key))
+            counts.add(flag_b, flag_a)
+            if flag_a != flag_b:
+                result.disagreements.append(
+                    Disagreement(
+                        first_path.stem + ".txt",
+                        key,
+                        str(flag_b).lower(),
+                        str(flag_a).lower(),
+                        [b_says.get(key, "")],
+                        a_says.get(key, ""),
+                    )
+                )
+    return result
+
+
+def _compare(
+    name: str, report: Report, label: dict[str, Any], result: Evaluation, text: str
+) -> None:
+    evidence = label_evidence(label, text)
     for topic_id, counts in result.topics.items():
         finding = report.topic(topic_id)
         labelled = label["topics"].get(topic_id, "missing")

@@ -1,6 +1,5 @@
 """The lead's pages: start a review, share its links, watch answers arrive, read results."""
 
-import segno
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from digikind.accounts.models import User
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org, lead_view, org_view
+from digikind.qr import qr_svg_response
 from digikind.reviews import services
 from digikind.reviews.charts import domain_chart
 from digikind.reviews.forms import CycleForm, LinkForm, NoteForm
@@ -122,9 +122,10 @@ def link_qr(
 ) -> HttpResponse:
     cycle = _cycle(organisation, reviewcycle_id)
     link = get_for_org(ReviewLink.objects.filter(cycle=cycle), organisation, pk=reviewlink_id)
-    qr = segno.make(request.build_absolute_uri(link.get_absolute_url()), error="m")
-    svg = qr.svg_inline(scale=4, title=f"QR code for the {link.get_role_display()} link")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return qr_svg_response(
+        request.build_absolute_uri(link.get_absolute_url()),
+        f"QR code for the {link.get_role_display()} link",
+    )
 
 
 @org_view(roles=READERS)

@@ -1,17 +1,13 @@
 """The question sets Digikind ships: complete, sourced, tagged, and in plain words."""
 
-import re
 from io import StringIO
 
-from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
 
 from digikind.frameworks.files import check_file, framework_files
 from digikind.frameworks.models import Framework, Question
 from digikind.vocabulary import ids
-
-SEED = settings.CHECKOUT_DIR.parent / "shared" / "seeds" / "000_70ce34ac66ec9fda.txt"
 
 EXPECTED = {
     "urn:digikind:framework:digitally-kind-organisations",
@@ -49,22 +45,33 @@ DIGITALLY_KIND_SECTIONS = {
 }
 
 
-def seed_questions_by_heading() -> dict[str, list[str]]:
-    """The report's bullet questions under each consideration heading."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == "Digital Audit")
-    end = next(i for i, line in enumerate(lines) if line.strip().startswith("For Funders, Policy"))
-    headings = set(DIGITALLY_KIND_SECTIONS.values())
-    found: dict[str, list[str]] = {}
-    current = None
-    for line in lines[start:end]:
-        text = line.strip()
-        if text in headings:
-            current = text
-            found.setdefault(current, [])
-        elif current and text.startswith("•") and text.endswith("?"):
-            found[current].append(text.lstrip("• "))
-    return found
+# How many questions the Digitally Kind report (Carnegie UK Trust, 2021,
+# https://www.carnegieuktrust.org.uk/publications/digitally-kind/) asks under each of its
+# considerations, counted by hand from the report: every one must have a question here.
+REPORT_QUESTIONS = {
+    "digital-audit": 2,
+    "culture-and-values": 3,
+    "adding-on-or-embedding": 2,
+    "laggards-and-early-adopters": 2,
+    "ownership-and-control": 4,
+    "purpose-and-management": 5,
+    "technical-or-social-solutions": 1,
+    "aligning-with-other-policies": 2,
+    "learning-from-precedent": 1,
+    "complying-with-external-policies": 2,
+    "who-is-involved": 5,
+    "service-user-involvement": 3,
+    "service-delivery-staff": 3,
+    "volunteers": 1,
+    "senior-management": 1,
+    "trustees": 2,
+    "shared-accessible-language": 2,
+    "time-and-space": 3,
+    "devices": 2,
+    "free-technology": 2,
+    "invisible-digital-work": 1,
+    "digital-cost": 1,
+}
 
 
 class ShippedFrameworksTestCase(TestCase):
@@ -120,12 +127,11 @@ class ShippedFrameworksTestCase(TestCase):
 
     def test_no_question_in_a_report_section_is_left_out(self):
         version = Framework.objects.get(slug="digitally-kind-organisations").latest()
-        in_seed = seed_questions_by_heading()
-        self.assertEqual(set(in_seed), set(DIGITALLY_KIND_SECTIONS.values()))
-        for key, heading in DIGITALLY_KIND_SECTIONS.items():
+        self.assertEqual(set(REPORT_QUESTIONS), set(DIGITALLY_KIND_SECTIONS))
+        for key, asked in REPORT_QUESTIONS.items():
             with self.subTest(section=key):
                 written = version.sections.get(key=key).questions.count()
-                self.assertGreaterEqual(written, len(in_seed[heading]), in_seed[heading])
+                self.assertGreaterEqual(written, asked)
 
     def test_staff_and_young_people_have_their_own_wordings(self):
         version = Framework.objects.get(slug="digitally-kind-organisations").latest()
@@ -165,14 +171,3 @@ class ShippedFrameworksTestCase(TestCase):
                 self.assertEqual(
                     set(version.questions.values_list("domain", flat=True)), set(ids("domains"))
                 )
-
-
-def test_the_seed_parser_finds_the_report_questions():
-    found = seed_questions_by_heading()
-    assert (
-        "Is there a process for managing or flagging unofficial online accounts?"
-        in found["Ownership and Control"]
-    )
-    assert len(found["Digital Audit"]) == 2
-    assert sum(len(v) for v in found.values()) >= 45
-    assert re.search(r"\?$", found["Trustees and Board members"][0])

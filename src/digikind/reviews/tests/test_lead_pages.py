@@ -2,7 +2,7 @@ from digikind.reviews import services
 from digikind.reviews.models import ReviewCycle, ReviewLink
 from digikind.reviews.tests.helpers import load_test_framework, start
 from digikind.reviews.tests.test_scoring import answer
-from digikind.test import BaseTestCase
+from digikind.test import BaseTestCase, assert_svg_image
 
 
 class LeadPagesTestCase(BaseTestCase):
@@ -88,7 +88,7 @@ class LeadPagesTestCase(BaseTestCase):
         self.client.force_login(self.alice)
         r = self.client.get(f"/o/{self.org.slug}/reviews/{cycle.pk}/links/{link.pk}/qr.svg")
         self.assertEqual(r["Content-Type"], "image/svg+xml")
-        self.assertIn(b"<svg", r.content)
+        assert_svg_image(r.content)
 
     def test_staff_cannot_see_review_admin(self):
         cycle = start(self.org)
