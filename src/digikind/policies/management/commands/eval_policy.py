@@ -47,5 +47,8 @@ class Command(BaseCommand):
                 )
             evaluation = evaluate_folder(folder, options["labels"], options["split"])
         if evaluation.files == 0:
-            raise CommandError("No labelled policies found there.\n" + "\n".join(evaluation.errors))
+            where = options["folder"] or " and ".join(map(str, options["agreement"]))
+            raise CommandError(
+                "\n".join([f"{where} has no labelled policies.", *evaluation.errors])
+            )
         self.stdout.write(format_evaluation(evaluation, options["worst"]))
