@@ -9,6 +9,7 @@ from django.http import HttpResponse
 
 from digikind.gaps.progress import ActionRow
 from digikind.gaps.report import GapReport
+from digikind.spreadsheet import safe_cell
 
 
 def gap_rows(report: GapReport) -> list[dict[str, Any]]:
@@ -54,19 +55,6 @@ def action_rows(rows: list[ActionRow]) -> list[dict[str, Any]]:
     ]
 
 
-def _cell(value: Any) -> str:
-    """One spreadsheet cell: lists of evidence flattened to text, and never a formula."""
-    if isinstance(value, list):
-        text = " | ".join(
-            " ".join(str(v) for v in item.values() if v) if isinstance(item, dict) else str(item)
-            for item in value
-        )
-    else:
-        text = str(value)
-    # A leading = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in "=+-@" else text
-
-
 def download(rows: list[dict[str, Any]], name: str, file_format: str) -> HttpResponse:
     if file_format == "json":
         body = json.dumps(rows, indent=2, ensure_ascii=False)
@@ -76,7 +64,7 @@ def download(rows: list[dict[str, Any]], name: str, file_format: str) -> HttpRes
         if rows:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+            writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response

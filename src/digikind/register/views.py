@@ -12,6 +12,7 @@ from digikind.register import knowledge, services
 from digikind.register.conflicts import Flag, flags
 from digikind.register.forms import AssessmentForm, ChannelForm, PlatformForm, initial_for
 from digikind.register.models import Channel
+from digikind.spreadsheet import safe_cell
 
 READERS = ("lead", "trustee")
 
@@ -71,17 +72,22 @@ def channel_export(request: HttpRequest, organisation: Organisation) -> HttpResp
     writer.writerow([*columns, "latest_risk_assessment", "residual_risk", "flags"])
     for channel, found in _rows(organisation):
         latest = next(iter(channel.assessments.all()), None)
-        values = [getattr(channel, c) for c in columns]
+        values = [_display(channel, c) for c in columns]
         values[0] = channel.platform_name
-        writer.writerow(
-            [
-                *values,
-                latest.signed_off_on if latest else "",
-                latest.get_residual_risk_display() if latest else "",
-                " | ".join(f.message for f in found),
-            ]
-        )
+        row = [
+            *values,
+            latest.signed_off_on if latest else "",
+            latest.get_residual_risk_display() if latest else "",
+            " | ".join(f.message for f in found),
+        ]
+        writer.writerow([safe_cell(v) for v in row])
     return response
+
+
+def _display(channel: Channel, field: str) -> object:
+    """A channel's field as a person reads it: a choice's label rather than its stored id."""
+    getter = getattr(channel, f"get_{field}_display", None)
+    return getter() if getter else getattr(channel, field)
 
 
 @lead_view

@@ -1,3 +1,5 @@
+import csv
+import io
 from datetime import date, timedelta
 
 from digikind.register import services
@@ -129,10 +131,13 @@ class ChannelPagesTestCase(BaseTestCase):
     def test_csv_export_keeps_every_column(self):
         self.client.post(f"{self.base}new/?platform=instagram", form())
         r = self.client.get(f"{self.base}export.csv")
-        lines = r.content.decode().splitlines()
-        self.assertIn("account_name", lines[0])
-        self.assertIn("@riverside", lines[1])
+        rows = list(csv.DictReader(io.StringIO(r.content.decode())))
         self.assertEqual(r["Content-Type"], "text/csv; charset=utf-8")
+        # A cell starting with @ would run as a formula in a spreadsheet, so it is quoted.
+        self.assertEqual(rows[0]["account_name"], "'@riverside")
+        self.assertEqual(rows[0]["rationale"], "News for families")
+        self.assertEqual(rows[0]["official"], "Yes")
+        self.assertEqual(rows[0]["latest_risk_assessment"], "")  # empty stays empty
 
     def test_staff_cannot_change_the_register(self):
         self.client.force_login(self.bob)
