@@ -393,6 +393,28 @@ def young_people_in_scope(facts: Facts, wanted: bool, scope: Scope) -> Outcome:
     return Outcome(True, evidence) if bool(evidence) == wanted else NO
 
 
+def any_of(facts: Facts, conditions: list[dict[str, Any]], scope: Scope) -> Outcome:
+    """Met when any one of several conditions is: two sources that each show the same thing
+    (staff say they use their own phones; the register lists a channel on them)."""
+    met, missing = [], ""
+    for condition in conditions:
+        ((kind, args),) = condition.items()
+        outcome = CONDITIONS[kind](facts, args, scope)
+        if outcome.met:
+            met.append(outcome)
+        elif outcome.met is None:
+            missing = missing or outcome.missing
+    if not met:
+        return Outcome(None, missing=missing) if missing else NO
+    since = [o.since for o in met if o.since is not None]
+    return Outcome(
+        True,
+        [e for o in met for e in o.evidence],
+        affected=max(o.affected for o in met),
+        since=min(since) if since else None,
+    )
+
+
 CONDITIONS: dict[str, Callable[[Facts, Any, Scope], Outcome]] = {
     "policy_says": policy_says,
     "policy_topic": policy_topic,
@@ -408,6 +430,7 @@ CONDITIONS: dict[str, Callable[[Facts, Any, Scope], Outcome]] = {
     "channel_flag": channel_flag,
     "channel_is": channel_is,
     "young_people_in_scope": young_people_in_scope,
+    "any_of": any_of,
 }
 
 

@@ -62,14 +62,32 @@ class DemoGapsTestCase(TestCase):
         gap = self.gap("personal-phones-banned-but-used")
         self.assertIsNotNone(gap)
         views = {e.view for e in gap.evidence}
-        self.assertEqual(views, {"policy", "practice", "register"})
+        self.assertEqual(views, {"policy", "practice"})
         quotes = [e.quote for e in gap.evidence if e.quote]
         self.assertIn("Personal numbers must not be given to young people.", quotes)
         self.assertTrue(any("own phone" in e.text for e in gap.evidence))
         self.assertGreaterEqual(gap.affected, 5)
-        # Registering the personal phones in use makes the register agree with practice.
+        # Owning up in the register confirms the gap (it used to hide it): the register now
+        # adds its own evidence, naming the channel.
         self.update(self.channel("whatsapp"), devices="both")
+        gap = self.gap("personal-phones-banned-but-used")
+        self.assertIsNotNone(gap)
+        register = [e.text for e in gap.evidence if e.view == "register"]
+        self.assertEqual(len(register), 1)
+        self.assertIn("WhatsApp", register[0])
+        # A policy that allows what staff do closes it.
+        self.check_policy(PLAIN_POLICY.replace("We only use work phones.", ""))
         self.assertIsNone(self.gap("personal-phones-banned-but-used"))
+
+    def test_the_register_alone_shows_personal_phones_against_the_policy(self):
+        # With no review answers at all, the register is evidence enough.
+        from digikind.reviews.models import Response
+
+        Response.objects.filter(cycle__organisation=self.org).delete()
+        self.update(self.channel("whatsapp"), devices="personal")
+        gap = self.gap("personal-phones-banned-but-used")
+        self.assertIsNotNone(gap)
+        self.assertEqual({e.view for e in gap.evidence}, {"policy", "register"})
 
     def test_replies_out_of_hours(self):
         gap = self.gap("replies-out-of-hours")
