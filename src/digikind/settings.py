@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "digikind.agreements",
     "digikind.gaps",
     "digikind.reports",
+    "digikind.home",
     "digikind.demo",
 ]
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from digikind.home.views import dashboard
 from digikind.orgs import views
 
 app_name = "orgs"
@@ -8,7 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
-    path("o/<slug:org_slug>/", views.dashboard, name="dashboard"),
+    path("o/<slug:org_slug>/", dashboard, name="dashboard"),
     path("o/<slug:org_slug>/members/", views.member_list, name="member_list"),
     path("o/<slug:org_slug>/members/invite/", views.invite_member, name="invite_member"),
     path(

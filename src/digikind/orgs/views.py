@@ -9,7 +9,7 @@ from digikind.accounts.models import User
 from digikind.orgs import services
 from digikind.orgs.forms import InviteForm, NewAccountForm
 from digikind.orgs.models import Invitation, Membership, Organisation
-from digikind.orgs.tenancy import CURRENT_ORG_SESSION_KEY, get_for_org, lead_view, member_view
+from digikind.orgs.tenancy import CURRENT_ORG_SESSION_KEY, get_for_org, lead_view
 
 
 def _user(request: HttpRequest) -> User:
@@ -32,14 +32,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     memberships = services.memberships_of(_user(request))
     return render(request, "orgs/organisation_list.html", {"memberships": memberships})
-
-
-@member_view
-def dashboard(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    member_count = Membership.objects.for_org(organisation).count()
-    return render(
-        request, "orgs/dashboard.html", {"organisation": organisation, "member_count": member_count}
-    )
 
 
 @lead_view

@@ -27,7 +27,9 @@ class AcceptInvitationTestCase(BaseTestCase):
             Membership.objects.filter(user=dana, organisation=self.org, role="volunteer").exists()
         )
         # The person is signed in straight away.
-        self.assertContains(self.client.get(f"/o/{self.org.slug}/"), "Welcome to Digikind")
+        self.assertContains(
+            self.client.get(f"/o/{self.org.slug}/"), "You are signed in as a volunteer."
+        )
 
     def test_it_keeps_what_was_typed_when_passwords_differ(self):
         r = self.client.post(

@@ -1,0 +1,17 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from digikind.home.summary import home_for
+from digikind.orgs.models import Membership, Organisation
+from digikind.orgs.tenancy import member_view
+
+
+@member_view
+def dashboard(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ctx = {
+        "organisation": organisation,
+        "home": home_for(membership),
+        "member_count": Membership.objects.for_org(organisation).count(),
+    }
+    return render(request, "home/dashboard.html", ctx)
