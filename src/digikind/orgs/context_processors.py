@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 
 from digikind.orgs.models import Membership
-from digikind.orgs.navigation import sections
+from digikind.orgs.navigation import navigation
 
 
 def organisations(request: HttpRequest) -> dict[str, object]:
@@ -12,7 +12,7 @@ def organisations(request: HttpRequest) -> dict[str, object]:
     return {
         "current_organisation": getattr(request, "organisation", None),
         "current_membership": membership,
-        "service_nav": sections(membership, request.path) if membership else [],
+        "service_nav": navigation(membership, request.path) if membership else None,
         "my_memberships": Membership.objects.filter(user=request.user.pk).select_related(
             "organisation"
         ),

@@ -1,30 +1,77 @@
-"""The organisation's service navigation: which sections each role sees."""
+"""The organisation's service navigation: which sections each role sees, in a few groups.
+
+Ten sections do not fit on one line, so related ones share a group: the top line shows the
+group, and the group's own pages are listed on a second line while you are in it. A group
+with one section a person can see shows that section under its own name.
+"""
+
+from dataclasses import dataclass
 
 from django.urls import reverse
 
 from digikind.orgs.models import Membership
 
-# (label, URL name, roles that see it; None = everyone)
-SECTIONS = [
-    ("Home", "orgs:dashboard", None),
-    ("Records", "records:home", {"lead", "staff", "volunteer"}),
-    ("Reviews", "reviews:list", {"lead", "trustee"}),
-    ("Channels", "register:list", {"lead", "trustee"}),
-    ("Policy check", "policies:list", {"lead"}),
-    ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
-    ("Gaps", "gaps:report", {"lead", "trustee"}),
-    ("Actions", "gaps:actions", {"lead", "trustee"}),
-    ("Board report", "reports:board", {"lead", "trustee"}),
-    ("People", "orgs:member_list", {"lead"}),
+# (group, [(label, URL name, roles that see it; None = everyone)])
+GROUPS = [
+    ("Home", [("Home", "orgs:dashboard", None)]),
+    ("Records", [("Records", "records:home", {"lead", "staff", "volunteer"})]),
+    (
+        "Check",
+        [
+            ("Reviews", "reviews:list", {"lead", "trustee"}),
+            ("Policy check", "policies:list", {"lead"}),
+            ("Channels", "register:list", {"lead", "trustee"}),
+        ],
+    ),
+    (
+        "Plan",
+        [
+            ("Gaps", "gaps:report", {"lead", "trustee"}),
+            ("Actions", "gaps:actions", {"lead", "trustee"}),
+            ("Board report", "reports:board", {"lead", "trustee"}),
+            ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
+        ],
+    ),
+    ("People", [("People", "orgs:member_list", {"lead"})]),
 ]
 
 
-def sections(membership: Membership, path: str) -> list[dict[str, object]]:
-    items = []
-    for label, name, roles in SECTIONS:
-        if roles is not None and membership.role not in roles:
+@dataclass
+class NavItem:
+    label: str
+    url: str
+    active: bool  # the person is somewhere in this section or group
+    here: bool  # this very page
+
+
+@dataclass
+class Navigation:
+    items: list[NavItem]
+    group: str = ""  # the group the person is in, if it has its own second line
+    group_items: list[NavItem] | None = None
+
+
+def _item(label: str, name: str, membership: Membership, path: str) -> NavItem:
+    url = reverse(name, args=[membership.organisation.slug])
+    active = path == url if name == "orgs:dashboard" else path.startswith(url)
+    return NavItem(label, url, active, path == url)
+
+
+def navigation(membership: Membership, path: str) -> Navigation:
+    nav = Navigation(items=[])
+    for group, sections in GROUPS:
+        seen = [
+            _item(label, name, membership, path)
+            for label, name, roles in sections
+            if roles is None or membership.role in roles
+        ]
+        if not seen:
             continue
-        url = reverse(name, args=[membership.organisation.slug])
-        current = path == url if name == "orgs:dashboard" else path.startswith(url)
-        items.append({"label": label, "url": url, "active": current, "here": path == url})
-    return items
+        if len(seen) == 1:
+            nav.items.append(seen[0])
+            continue
+        active = any(item.active for item in seen)
+        nav.items.append(NavItem(group, seen[0].url, active, False))
+        if active:
+            nav.group, nav.group_items = group, seen
+    return nav
