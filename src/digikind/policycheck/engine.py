@@ -6,11 +6,14 @@ Every finding rests on sentences quoted from the policy, so a person can check i
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
+from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
+from digikind.policycheck.model import sentence_model
 from digikind.policycheck.report import (
     Evidence,
     FailingFinding,
@@ -32,17 +35,68 @@ def evidence(sentence: Sentence) -> Evidence:
     return Evidence(sentence.text, sentence.where(), sentence.document)
 
 
+@dataclass
+class Reading:
+    """A policy read sentence by sentence, with what the rules see in each sentence."""
+
+    title: str
+    sentences: list[Sentence]
+    headings: list[tuple[str, str]]
+    texts: list[str]  # normalised for the rules
+    digital_scope: bool
+    in_digital_context: list[bool]
+    is_rule: list[bool]
+    main_clauses: list[str]
+    words: list[set[str]]  # the sentence model's word features
+
+
+def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Reading:
+    headings = [
+        (b.text, d.name)
+        for d in documents
+        for b in d.blocks
+        if b.is_heading and not _furniture(b.text, r)
+    ]
+    title = " / ".join(d.title for d in documents if d.title)[:300]
+    texts = [normalise(s.text) for s in sentences]
+    digital_sentence = [matches(r.digital, t) for t in texts]
+    digital_scope = bool(sentences) and (
+        matches(r.digital, title)
+        or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
+    )
+    digital_sections = _digital_sections(sentences, digital_sentence, r)
+    return Reading(
+        title=title,
+        sentences=sentences,
+        headings=headings,
+        texts=texts,
+        digital_scope=digital_scope,
+        in_digital_context=[
+            digital_scope or digital_sentence[i] or s.section in digital_sections
+            for i, s in enumerate(sentences)
+        ],
+        is_rule=_rules_with_lead_ins(sentences, texts, r),
+        main_clauses=[_main_clause(t, r) for t in texts],
+        words=[sentence_features(tokens(t)) for t in texts],
+    )
+
+
+def policy_sentences(documents: list[Document], r: Rules) -> list[Sentence]:
+    """The policy's own sentences: site furniture (menus, cookie notices, share buttons)
+    is never read as policy, so it is never evidence."""
+    return [s for d in documents for s in sentences_of(d) if not _furniture(s.text, r)]
+
+
+def _furniture(text: str, r: Rules) -> bool:
+    return matches(r.furniture, normalise(text).strip())
+
+
 def check(documents: Iterable[Document]) -> Report:
     """Check one policy, or several files read together as an organisation's policy set."""
     documents = list(documents)
     r = rules()
     notes = [note for d in documents for note in d.notes]
-    sentences: list[Sentence] = []
-    headings: list[tuple[str, str]] = []
-    for document in documents:
-        for sentence in sentences_of(document):
-            sentences.append(sentence)
-        headings.extend((b.text, document.name) for b in document.blocks if b.is_heading)
+    sentences = policy_sentences(documents, r)
     title = " / ".join(d.title for d in documents if d.title)[:300]
 
     welsh = [s for s in sentences if is_welsh(s.text)]
@@ -56,37 +110,21 @@ def check(documents: Iterable[Document]) -> Report:
         notes.append(f"{len(welsh)} sentences look like Welsh; we checked the English text only.")
         sentences = [s for s in sentences if s not in welsh]
 
-    texts = [normalise(s.text) for s in sentences]
-    digital_sentence = [matches(r.digital, t) for t in texts]
-    digital_scope = bool(sentences) and (
-        matches(r.digital, title)
-        or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
-    )
-    digital_sections = _digital_sections(sentences, digital_sentence, r)
-    in_digital_context = [
-        digital_scope or digital_sentence[i] or s.section in digital_sections
-        for i, s in enumerate(sentences)
-    ]
-    is_rule = _rules_with_lead_ins(sentences, texts, r)
-    main_clauses = [_main_clause(t, r) for t in texts]
-
-    topics = [
-        _topic(topic_rule, sentences, texts, main_clauses, headings, is_rule, in_digital_context)
-        for topic_rule in r.topics
-    ]
+    reading = read(documents, r, sentences)
+    topics = [_topic(topic_rule, reading) for topic_rule in r.topics]
     failings = [
         _absent(sentences, r),
-        _narrow(sentences, is_rule, title, r),
+        _narrow(sentences, reading.is_rule, reading.title, r),
         _out_of_date(sentences, r),
         _overly_restrictive(sentences, r),
     ]
     return Report(
         documents=[d.name for d in documents],
-        title=title,
+        title=reading.title,
         language="en",
         words=sum(len(readability.words(s.text)) for s in sentences),
         sentences=len(sentences),
-        digital_scope=digital_scope,
+        digital_scope=reading.digital_scope,
         topics=topics,
         failings=failings,
         readability=_readability(sentences, r) if sentences else None,
@@ -158,38 +196,62 @@ def _main_clause(text: str, r: Rules) -> str:
     return text
 
 
-def _topic(
-    rule: TopicRule,
-    sentences: list[Sentence],
-    texts: list[str],
-    main_clauses: list[str],
-    headings: list[tuple[str, str]],
-    is_rule: list[bool],
-    in_digital_context: list[bool],
-) -> TopicFinding:
+def signals(
+    rule: TopicRule, text: str, main_clause: str, is_rule: bool, context_ok: bool
+) -> set[str]:
+    """Which of a topic's rules one sentence matches: the rules' own verdict, and what the
+    sentence model weighs beside its words."""
+    found = {"r:rule"} if is_rule else set()
+    if context_ok:
+        found.add("r:context")
+    if matches(rule.ignore, text):
+        return found | {"r:ignore"}
+    if matches(rule.statements, text):
+        found.add("r:statement")
+        if context_ok:
+            found.add("r:covered")
+    if matches(rule.cues, text):
+        found.add("r:cue")
+        demoted = matches(rule.demote, text)
+        if demoted:
+            found.add("r:demote")
+        if is_rule and context_ok and not demoted and matches(rule.cues, main_clause):
+            found.add("r:covered")
+        else:
+            found.add("r:touched")
+    elif matches(rule.touch_only, text):
+        found.add("r:touched")
+    return found
+
+
+def sentence_signals(rule: TopicRule, reading: Reading, i: int) -> set[str]:
+    context_ok = not rule.digital or reading.in_digital_context[i]
+    return signals(rule, reading.texts[i], reading.main_clauses[i], reading.is_rule[i], context_ok)
+
+
+def _topic(rule: TopicRule, reading: Reading) -> TopicFinding:
     name = names("topics")[rule.id]
+    model = sentence_model().get(rule.id)
     covered: list[Evidence] = []
     touched: list[Evidence] = []
+    scored: list[tuple[float, int]] = []
+    sentences = reading.sentences
     for i, sentence in enumerate(sentences):
-        text = texts[i]
-        if matches(rule.ignore, text):
-            continue
-        context_ok = not rule.digital or in_digital_context[i]
-        if matches(rule.statements, text) and context_ok:
+        found = sentence_signals(rule, reading, i)
+        if "r:covered" in found:
             covered.append(evidence(sentence))
-        elif matches(rule.cues, text):
-            strong = (
-                is_rule[i]
-                and context_ok
-                and matches(rule.cues, main_clauses[i])
-                and not matches(rule.demote, text)
-            )
-            (covered if strong else touched).append(evidence(sentence))
-        elif matches(rule.touch_only, text):
+        elif "r:touched" in found:
             touched.append(evidence(sentence))
+        if model is not None:
+            scored.append((model.score(reading.words[i] | found), i))
+    if model is not None:
+        # The model decides which sentences state a rule; the rules' finds are mentions.
+        touched = covered + touched
+        best = sorted((p for p in scored if p[0] >= model.threshold), reverse=True)
+        covered = [evidence(sentences[i]) for _score, i in best]
     if covered:
         return TopicFinding(rule.id, name, "covered", covered[:MAX_EVIDENCE])
-    for heading, document in headings:
+    for heading, document in reading.headings:
         if matches(rule.cues, normalise(heading)):
             touched.append(Evidence(heading, "heading", document))
     if touched:

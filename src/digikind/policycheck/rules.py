@@ -95,6 +95,7 @@ class Rules:
     situations: dict[str, Pattern[str]]
     vague: tuple[PlainWord, ...]
     jargon: tuple[PlainWord, ...]
+    furniture: tuple[Pattern[str], ...]
 
 
 @cache
@@ -187,6 +188,7 @@ def rules() -> Rules:
         },
         vague=words("vague"),
         jargon=words("jargon"),
+        furniture=_compile(_load("furniture.yaml")["patterns"], "furniture.yaml"),
     )
 
 
