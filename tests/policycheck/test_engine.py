@@ -137,3 +137,43 @@ def test_every_finding_quotes_the_policy():
     for topic in report.topics:
         for evidence in topic.evidence:
             assert evidence.text in text
+
+
+def test_a_next_review_date_that_has_passed_is_a_finding_of_its_own():
+    from datetime import date
+
+    from digikind.policycheck import extract
+    from digikind.policycheck.engine import check
+
+    text = (
+        "Online safety policy\n\nApproved by the trustees in March 2022.\n"
+        "Next review: March 2023\n\nStaff must use the club's WhatsApp group only."
+    )
+    report = check([extract("p.txt", text.encode())], today=date(2026, 12, 4))
+    assert report.review_date is not None
+    assert report.review_date.due == "2023-03-31"
+    assert report.review_date.overdue
+    assert "should have been reviewed by 31 March 2023" in report.review_date.message
+    assert report.review_date.evidence.text == "Next review: March 2023"
+    later = check([extract("p.txt", text.encode())], today=date(2023, 1, 10))
+    assert not later.review_date.overdue
+    assert "will be reviewed by 31 March 2023" in later.review_date.message
+
+
+def test_a_policy_with_no_review_date_has_no_review_finding():
+    from digikind.policycheck import check_text
+
+    assert check_text("Policy\n\nStaff must not text young people.").review_date is None
+
+
+def test_site_furniture_is_never_evidence():
+    from digikind.policycheck import check_text
+
+    report = check_text(
+        "Online safety\n\nSkip to content\n\nWe use cookies to improve your experience.\n\n"
+        "Share this page\n\nPage 1 of 3\n\nStaff must report concerns to the DSL the same day."
+    )
+    quoted = [e.text for t in report.topics for e in t.evidence]
+    assert quoted and not any(
+        w in q for q in quoted for w in ("cookies", "Skip to", "Share this", "Page 1")
+    )

@@ -32,6 +32,10 @@ def format_report(report: Report, steps: list[NextStep]) -> str:
         lines.append(f"  {MARKS[topic.state]} {topic.name}: {topic.state}")
         for e in topic.evidence[:1]:
             lines.append(f"      {_quote(e)}")
+        if topic.id == "governance-review" and report.review_date:
+            mark = "!" if report.review_date.overdue else " "
+            lines.append(f"    {mark} {report.review_date.message}")
+            lines.append(f"      {_quote(report.review_date.evidence)}")
     lines += ["", "FAILINGS"]
     for failing in report.failings:
         if failing.flagged:

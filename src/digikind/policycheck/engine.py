@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from re import Pattern
 
 from digikind import readability
@@ -19,10 +20,12 @@ from digikind.policycheck.report import (
     FailingFinding,
     Readability,
     Report,
+    ReviewDate,
     SectionReading,
     TermFinding,
     TopicFinding,
 )
+from digikind.policycheck.review_date import next_review
 from digikind.policycheck.rules import PlainWord, Rules, TopicRule, matches, normalise, rules
 from digikind.policycheck.sentences import sentences_of
 from digikind.vocabulary import names
@@ -84,14 +87,20 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
 def policy_sentences(documents: list[Document], r: Rules) -> list[Sentence]:
     """The policy's own sentences: site furniture (menus, cookie notices, share buttons)
     is never read as policy, so it is never evidence."""
-    return [s for d in documents for s in sentences_of(d) if not _furniture(s.text, r)]
+
+    def states_something(heading: str) -> bool:
+        return matches(r.record_lines, normalise(heading))
+
+    return [
+        s for d in documents for s in sentences_of(d, states_something) if not _furniture(s.text, r)
+    ]
 
 
 def _furniture(text: str, r: Rules) -> bool:
     return matches(r.furniture, normalise(text).strip())
 
 
-def check(documents: Iterable[Document]) -> Report:
+def check(documents: Iterable[Document], today: date | None = None) -> Report:
     """Check one policy, or several files read together as an organisation's policy set."""
     documents = list(documents)
     r = rules()
@@ -129,7 +138,24 @@ def check(documents: Iterable[Document]) -> Report:
         failings=failings,
         readability=_readability(sentences, r) if sentences else None,
         notes=notes,
+        review_date=_review_date(sentences, today or date.today()),
     )
+
+
+def _review_date(sentences: list[Sentence], today: date) -> ReviewDate | None:
+    found = next_review(sentences)
+    if found is None:
+        return None
+    due, sentence = found
+    when = f"{due:%d %B %Y}".lstrip("0")
+    if due < today:
+        message = (
+            f"The policy says it should have been reviewed by {when}. That date has passed: "
+            "review it, and write the new date in."
+        )
+    else:
+        message = f"The policy says it will be reviewed by {when}."
+    return ReviewDate(due.isoformat(), due < today, evidence(sentence), message)
 
 
 def _empty_report(

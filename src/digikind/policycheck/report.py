@@ -57,6 +57,16 @@ class Readability:
 
 
 @dataclass
+class ReviewDate:
+    """The policy's own next-review date (a governance-review finding of its own)."""
+
+    due: str  # ISO date
+    overdue: bool
+    evidence: Evidence
+    message: str
+
+
+@dataclass
 class Report:
     documents: list[str]
     title: str
@@ -68,6 +78,7 @@ class Report:
     failings: list[FailingFinding]
     readability: Readability | None
     notes: list[str] = field(default_factory=list)
+    review_date: ReviewDate | None = None
 
     def topic(self, topic_id: str) -> TopicFinding:
         return next(t for t in self.topics if t.id == topic_id)

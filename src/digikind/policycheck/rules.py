@@ -96,6 +96,7 @@ class Rules:
     vague: tuple[PlainWord, ...]
     jargon: tuple[PlainWord, ...]
     furniture: tuple[Pattern[str], ...]
+    record_lines: tuple[Pattern[str], ...]
 
 
 @cache
@@ -189,6 +190,7 @@ def rules() -> Rules:
         vague=words("vague"),
         jargon=words("jargon"),
         furniture=_compile(_load("furniture.yaml")["patterns"], "furniture.yaml"),
+        record_lines=_compile(language.get("record_line_patterns", []), "language.yaml"),
     )
 
 

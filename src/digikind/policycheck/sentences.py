@@ -1,6 +1,7 @@
 """Split a document's blocks into sentences, keeping each one's section and page."""
 
 import re
+from collections.abc import Callable
 
 from digikind.policycheck.document import Document, Sentence
 
@@ -22,10 +23,14 @@ def split_sentences(text: str) -> list[str]:
     return [LEADING_BULLET.sub("", p).strip() for p in pieces if p.strip()]
 
 
-def sentences_of(document: Document) -> list[Sentence]:
+def sentences_of(
+    document: Document, keep_heading: Callable[[str], bool] | None = None
+) -> list[Sentence]:
+    """The document's sentences; headings only where `keep_heading` says a heading line
+    states something ("Ratified by the PCC, June 2024", "Next review: May 2025")."""
     found: list[Sentence] = []
     for block in document.blocks:
-        if block.is_heading:
+        if block.is_heading and not (keep_heading and keep_heading(block.text)):
             continue
         for text in split_sentences(block.text):
             if re.search(r"[A-Za-z]{2}", text):
