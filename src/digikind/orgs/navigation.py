@@ -12,7 +12,8 @@ from django.urls import reverse
 from digikind.orgs.models import Membership
 
 # (group, [(label, URL name, roles that see it; None = everyone)])
-GROUPS = [
+Section = tuple[str, str, set[str] | None]
+GROUPS: list[tuple[str, list[Section]]] = [
     ("Home", [("Home", "orgs:dashboard", None)]),
     ("Records", [("Records", "records:home", {"lead", "staff", "volunteer"})]),
     (

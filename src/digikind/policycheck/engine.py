@@ -80,7 +80,10 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         ],
         is_rule=_rules_with_lead_ins(sentences, texts, r),
         main_clauses=[_main_clause(t, r) for t in texts],
-        words=[sentence_features(tokens(t)) for t in texts],
+        words=[
+            sentence_features(tokens(t), tokens(s.section))
+            for t, s in zip(texts, sentences, strict=True)
+        ],
     )
 
 

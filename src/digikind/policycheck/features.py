@@ -37,8 +37,9 @@ def tokens(text: str) -> list[str]:
     return ["0" if w.isdigit() else stem(w.removesuffix("'s")) for w in words]
 
 
-def sentence_features(words: list[str]) -> set[str]:
-    """Words and neighbouring pairs; the topic's rule signals are added by the caller."""
-    found = {f"w:{w}" for w in words}
+def sentence_features(words: list[str], heading: list[str] | None = None) -> set[str]:
+    """Words, neighbouring pairs and the words of the heading the sentence sits under; the
+    topic's rule signals are added by the caller."""
+    found = {f"w:{w}" for w in words} | {f"h:{w}" for w in heading or []}
     found.update(f"b:{a}_{b}" for a, b in pairwise(words))
     return found
