@@ -14,7 +14,7 @@ from digikind.orgs.models import Organisation
 from digikind.policies.models import PolicyCheck, PolicyFile
 from digikind.policies.next_steps import next_steps
 from digikind.policycheck import ExtractionError, Limits, check
-from digikind.policycheck.extract import extract
+from digikind.policycheck.sandbox import extract_in_child
 
 
 class PolicyUploadError(Exception):
@@ -80,7 +80,7 @@ def run(policy_check: PolicyCheck) -> PolicyCheck:
     try:
         for number, stored in enumerate(files, start=1):
             with stored.content.open("rb") as handle:
-                documents.append(extract(stored.name, handle.read(), limits()))
+                documents.append(extract_in_child(stored.name, handle.read(), limits()))
             _set(policy_check, progress=5 + int(70 * number / len(files)))
         report = check(documents)
     except ExtractionError as error:

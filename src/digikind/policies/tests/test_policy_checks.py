@@ -52,7 +52,7 @@ class PolicyChecksTestCase(BaseTestCase):
         self.upload(SimpleUploadedFile("scan.pdf", samples.blank_pdf()))
         check = PolicyCheck.objects.get()
         self.assertEqual(check.status, "failed")
-        self.assertIn("looks like a scan", check.error)
+        self.assertIn("it may be a scan", check.error)
         self.assertEqual(check.files.count(), 1)
         r = self.client.get(check.get_absolute_url())
         self.assertContains(r, "We could not check this policy")

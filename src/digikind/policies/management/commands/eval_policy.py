@@ -34,9 +34,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["agreement"]:
             first, second = options["agreement"]
-            for folder in (first, second):
-                if not folder.is_dir():
-                    raise CommandError(f"{folder} is not a folder of labels.")
+            for labels in (first, second):
+                if not labels.is_dir():
+                    raise CommandError(f"{labels} is not a folder of labels.")
             evaluation = compare_labels(first, second, options["texts"])
             self.stdout.write(f"Agreement of {second} with {first}")
         else:
