@@ -7,9 +7,11 @@ says what to do next.
 """
 
 import io
+import logging
 import re
 import zipfile
 import zlib
+from copy import copy
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree import ElementTree
@@ -31,6 +33,9 @@ class Limits:
     max_unzipped_bytes: int = 60 * 1024 * 1024
     max_zip_ratio: int = 100
     max_zip_members: int = 3000
+    # Counted before parsing: a long real policy has a few thousand paragraphs or tags.
+    max_paragraphs: int = 50_000
+    max_html_tags: int = 100_000
     # For the child process that reads each file (see sandbox.py).
     memory_mb: int = 512
     seconds: int = 60
@@ -93,7 +98,7 @@ def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
         document.blocks = kept
     if total > limits.max_characters and not any("is very long" in n for n in document.notes):
         document.notes.append(_cut_note(name, limits))
-    if not any(b.text.strip() for b in document.blocks):
+    if not any(c.isalnum() for b in document.blocks for c in b.text):
         raise ExtractionError(
             f"We found no text in {name}. Check it is the policy and not a blank page."
         )
@@ -225,14 +230,7 @@ def _unzip(name: str, data: bytes, limits: Limits, kind: str) -> dict[str, bytes
                     or info.compress_size > info.file_size * 2 + 1024
                 ):
                     raise _too_big(name)
-                pieces = []
-                with archive.open(info) as member:
-                    while piece := member.read(CHUNK):
-                        total += len(piece)
-                        if total > budget:
-                            raise _too_big(name)
-                        pieces.append(piece)
-                content = b"".join(pieces)
+                content, total = _inflate(name, archive, info, total, budget)
                 if info.filename.endswith((".xml", ".rels")):
                     _refuse_declarations(name, content)
                 members[info.filename] = content
@@ -243,6 +241,38 @@ def _unzip(name: str, data: bytes, limits: Limits, kind: str) -> dict[str, bytes
     except (zlib.error, ValueError, OSError, EOFError, RuntimeError, KeyError) as error:
         raise _damaged(name, kind) from error
     return members
+
+
+def _inflate(
+    name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, budget: int
+) -> tuple[bytes, int]:
+    """One member, in small pieces, counting every byte. zipfile would stop at the declared
+    size, so it is told the room left instead: a member that unpacks to more than it
+    declared is a lie, and is refused as one."""
+    probe = copy(info)
+    probe.file_size = budget - total + 1
+    pieces = []
+    got = 0
+    try:
+        with archive.open(probe) as member:
+            while piece := member.read(CHUNK):
+                got += len(piece)
+                if total + got > budget or got > info.file_size:
+                    raise _too_big(name)
+                pieces.append(piece)
+    except zipfile.BadZipFile:  # the check of its contents (CRC) failed
+        raise _damaged(name, "Word or OpenDocument file") from None
+    if got != info.file_size:
+        raise _damaged(name, "Word or OpenDocument file")
+    return b"".join(pieces), total + got
+
+
+def _count_paragraphs(name: str, xml: bytes, tag: bytes, limits: Limits) -> None:
+    if xml.count(tag) > limits.max_paragraphs:
+        raise ExtractionError(
+            f"{name} has more than {limits.max_paragraphs:,} paragraphs, far more than a "
+            "policy, so we did not read it. Upload just the policy, or save it as PDF."
+        )
 
 
 def _rezip(members: dict[str, bytes]) -> bytes:
@@ -261,6 +291,8 @@ def _cut_note(name: str, limits: Limits) -> str:
 def _read_pdf(name: str, data: bytes, limits: Limits) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are noise
 
     locked = ExtractionError(
         f"{name} is locked with a password. Remove the password and upload it again."
@@ -317,19 +349,23 @@ def _read_docx(name: str, data: bytes, limits: Limits) -> Document:
     import docx
 
     members = _unzip(name, data, limits, "Word file")
+    _count_paragraphs(name, members.get("word/document.xml", b""), b"<w:p", limits)
     try:
         word = docx.Document(io.BytesIO(_rezip(members)))
     except Exception:  # python-docx raises many kinds for damaged files
         raise _damaged(name, "Word file") from None
     del members
     document = Document(name=name, title=word.core_properties.title or "")
+    # paragraph.style searches every style each time (minutes for a long file), so the
+    # names are looked up once and each paragraph's style id read from its XML.
+    style_names = {style.style_id: (style.name or "").lower() for style in word.styles}
     section = ""
     characters = 0
     for paragraph in word.paragraphs:
         text = paragraph.text.strip()
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        style = style_names.get(paragraph._p.style or "", "")
         if style.startswith(("heading", "title")) or _looks_like_heading(text):
             section = text
             document.blocks.append(Block(text, section, None, is_heading=True))
@@ -354,6 +390,7 @@ ODT_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 def _read_odt(name: str, data: bytes, limits: Limits) -> Document:
     content = _unzip(name, data, limits, "OpenDocument file").get("content.xml", b"")
+    _count_paragraphs(name, content, b"<text:", limits)
     try:
         # _unzip refused any DOCTYPE or entity declaration and bounded the size, and
         # ElementTree never fetches external entities.
@@ -395,6 +432,8 @@ class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
+        self.characters = 0
+        self.tags = 0
         self.section = ""
         self.title = ""
         self._buffer: list[str] = []
@@ -407,6 +446,7 @@ class _HTMLText(HTMLParser):
         self._buffer = []
         if not text:
             return
+        self.characters += len(text)
         if self._in_heading:
             self.section = text
             self.blocks.append(Block(text, text, None, is_heading=True))
@@ -414,6 +454,7 @@ class _HTMLText(HTMLParser):
             self.blocks.append(Block(text, self.section))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
         if tag in ("script", "style", "nav", "footer", "noscript"):
             self._skip += 1
         elif tag == "title":
@@ -449,7 +490,7 @@ def _read_html(name: str, data: bytes, limits: Limits) -> Document:
     notes = []
     for start in range(0, len(text), CHUNK):
         parser.feed(text[start : start + CHUNK])
-        if sum(len(b.text) for b in parser.blocks) > limits.max_characters:
+        if parser.characters > limits.max_characters or parser.tags > limits.max_html_tags:
             notes.append(_cut_note(name, limits))
             break
     parser.close()
@@ -474,6 +515,8 @@ def _read_text(name: str, data: bytes, limits: Limits) -> Document:
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without a byte-order mark), UTF-16 with a mark or without one (told by
     its NUL bytes), else Windows-1252."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     sample = data[:4096]
