@@ -19,7 +19,7 @@ from typing import Any
 from digikind.agreements.wording import SECTION_IDS, section, titles, wording
 from digikind.orgs.models import Organisation
 from digikind.orgs.roles import RespondentRole
-from digikind.policies.models import PolicyCheck, latest_policy_check
+from digikind.policies.models import PolicyCheck, current_policy_check
 from digikind.register.models import Channel, Purpose, YesNoUnknown
 from digikind.reviews.models import ReviewCycle, latest_closed_cycle
 from digikind.reviews.scoring import MIN_GROUP, results
@@ -221,7 +221,7 @@ def young_people(organisation: Organisation) -> YoungPeople:
 
 def build_draft(organisation: Organisation) -> Draft:
     channels = channels_for_young_people(organisation)
-    policy_check = latest_policy_check(organisation)
+    policy_check = current_policy_check(organisation)
     hints: dict[str, list[str]] = {s: [] for s in SECTION_IDS}
     lines = {
         "channels": _channels(channels, hints["channels"]),

@@ -11,7 +11,7 @@ from typing import Any
 from django.urls import reverse
 
 from digikind.orgs.models import Organisation
-from digikind.policies.models import PolicyCheck, latest_policy_check
+from digikind.policies.models import PolicyCheck, current_policy_check
 from digikind.records.dashboard import recent_contacts
 from digikind.records.models import Entry, Kind
 from digikind.register.conflicts import Flag, flags
@@ -102,7 +102,7 @@ class Facts:
 
 
 def policy_facts(organisation: Organisation) -> PolicyFacts | None:
-    check = latest_policy_check(organisation)
+    check = current_policy_check(organisation)
     if check is None or not isinstance(check.report, dict):
         return None
     report = check.report

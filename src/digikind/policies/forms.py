@@ -25,6 +25,9 @@ class PolicyUploadForm(forms.Form):
             "You can choose several files, for example a safeguarding policy and a social media "
             "policy: we check them together."
         ),
-        error_messages={"required": "Choose at least one file with your policy in it"},
+        error_messages={
+            "required": "Choose at least one file with your policy in it",
+            "empty": "The file is empty. Choose the file that holds your policy",
+        },
         widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt,.html,.htm,.md,.txt"}),
     )

@@ -1,5 +1,6 @@
-"""Policy checks an organisation has run, with their files and findings. Past checks are kept
-so a new version of a policy can be compared with the last one."""
+"""Policy checks an organisation has run, with what was read from their files and the
+findings. Past checks are kept so a new version of a policy can be compared with the last
+one, until a lead removes them. An uploaded file itself is kept only until it is read."""
 
 from typing import TYPE_CHECKING
 
@@ -33,9 +34,18 @@ class PolicyCheck(OrgOwned):
     report = models.JSONField(null=True, blank=True)
     next_steps = models.JSONField(default=list, blank=True)
     covered = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The lead's choice of the check that counts as the policy; none means the newest.
+    is_current = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(is_current=True),
+                name="one_current_policy_check",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Policy check {self.pk} for {self.organisation}"
@@ -51,12 +61,13 @@ class PolicyCheck(OrgOwned):
         return [f.name for f in self.files.all()]
 
 
-def latest_policy_check(organisation: "Organisation") -> PolicyCheck | None:
-    """The newest uploaded policy that has been read: what the organisation's policy says now."""
+def current_policy_check(organisation: "Organisation") -> PolicyCheck | None:
+    """The check that stands for the organisation's policy in the gap report, board report
+    and agreement: the one a lead chose, else the newest that was read."""
     return (
         PolicyCheck.objects.for_org(organisation)
         .filter(status=PolicyCheck.Status.DONE, report__isnull=False)
-        .order_by("-created_at")
+        .order_by("-is_current", "-created_at")
         .first()
     )
 
@@ -72,7 +83,9 @@ class PolicyFile(models.Model):
     name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    content = models.FileField(upload_to=policy_file_path, max_length=300)
+    # The uploaded file, only until it is read; then it is deleted and `document` kept.
+    content = models.FileField(upload_to=policy_file_path, max_length=300, blank=True)
+    document = models.JSONField(null=True, blank=True)  # the text read: title, notes, blocks
 
     class Meta:
         ordering = ["position"]

@@ -7,8 +7,11 @@ says what to do next.
 """
 
 import io
+import logging
 import re
 import zipfile
+import zlib
+from copy import copy
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree import ElementTree
@@ -24,13 +27,34 @@ class ExtractionError(Exception):
 class Limits:
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 400
-    max_characters: int = 1_500_000
+    # The check's time grows with the text (about 7 seconds a million characters), so the
+    # text is cut here, before the work: 400,000 characters is about 130 pages of policy.
+    max_characters: int = 400_000
     max_unzipped_bytes: int = 60 * 1024 * 1024
     max_zip_ratio: int = 100
+    max_zip_members: int = 3000
+    # Counted before parsing: a long real policy has a few thousand paragraphs or tags.
+    max_paragraphs: int = 50_000
+    max_html_tags: int = 100_000
+    # For the child process that reads each file (see sandbox.py).
+    memory_mb: int = 512
+    seconds: int = 60
 
 
 DEFAULT_LIMITS = Limits()
 MB = 1024 * 1024
+CHUNK = 64 * 1024
+
+KINDS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page", "text": "text"}
+EXTENSIONS = {
+    "pdf": {"pdf"},
+    "docx": {"docx"},
+    "odt": {"odt"},
+    "html": {"html", "htm"},
+    "text": {"txt", "md", "text", "markdown"},
+}
+READABLE = set().union(*EXTENSIONS.values())
+SAY_WHAT_WE_READ = "Upload your policy as PDF, Word (.docx), OpenDocument (.odt), web page or text."
 
 
 def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -39,9 +63,9 @@ def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
             f"{name} is {len(data) // MB} MB, more than the {limits.max_bytes // MB} MB "
             "Digikind reads. Save the policy without pictures, or as plain text, and upload that."
         )
-    if not data.strip():
-        raise ExtractionError(f"{name} is empty. Check you chose the right file.")
-    kind = sniff(data)
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise ExtractionError(f"The file {name} is empty. Choose the file that holds your policy.")
+    kind = sniff(data, name)
     readers = {
         "pdf": _read_pdf,
         "docx": _read_docx,
@@ -50,12 +74,13 @@ def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
         "text": _read_text,
     }
     document = readers[kind](name, data, limits)
-    stated = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    expected = {"pdf": {"pdf"}, "docx": {"docx"}, "odt": {"odt"}, "html": {"html", "htm"}}
-    if kind in expected and stated and stated not in expected[kind]:
-        document.notes.append(
-            f"{name} is named .{stated} but is really a {kind.upper()} file; "
-            f"we read it as {kind.upper()}."
+    stated = _extension(name)
+    if stated and stated not in EXTENSIONS[kind] and not (kind == "text" and stated in READABLE):
+        article = "an" if KINDS[kind][0] in "AEIOU" else "a"
+        document.notes.insert(
+            0,
+            f"{name} is {article} {KINDS[kind]} file named .{stated}: "
+            f"we read it as {article} {KINDS[kind]} file.",
         )
     total = sum(len(b.text) for b in document.blocks)
     if total > limits.max_characters:
@@ -71,73 +96,211 @@ def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
             kept.append(block)
             room -= len(block.text)
         document.blocks = kept
-        document.notes.append(
-            f"{name} is very long; we checked the first {limits.max_characters:,} characters."
-        )
-    if not any(b.text.strip() for b in document.blocks):
+    if total > limits.max_characters and not any("is very long" in n for n in document.notes):
+        document.notes.append(_cut_note(name, limits))
+    if not any(c.isalnum() for b in document.blocks for c in b.text):
         raise ExtractionError(
             f"We found no text in {name}. Check it is the policy and not a blank page."
         )
     if not document.title:
         document.title = next((b.text for b in document.blocks if b.text.strip()), name)[:200]
+    document.title = document.title[:300]
     return document
 
 
-def sniff(data: bytes) -> str:
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+# Other kinds of file people often upload by mistake, told apart by their first bytes.
+NOT_POLICIES = [
+    ((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*"), "picture"),
+    ((b"\xd0\xcf\x11\xe0",), "old-office"),
+    ((b"{\\rtf",), "rtf"),
+    ((b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"BZh", b"\xfd7zXZ"), "archive"),
+    ((b"MZ", b"\x7fELF"), "program"),
+]
+NOT_POLICY_MESSAGES = {
+    "picture": "{name} is a picture, not a document. If your policy is only on paper or in "
+    "a photo, type it out or ask for the Word version.",
+    "old-office": "{name} is an old Word file (.doc). Open it in Word, save it as .docx, "
+    "then upload the new copy.",
+    "rtf": "{name} is a rich text file (.rtf). Open it in Word, save it as .docx, "
+    "then upload the new copy.",
+    "archive": "{name} is a packed folder of files, not a policy. Unpack it, then upload "
+    "the policy itself.",
+    "program": "{name} is a program, not a policy. " + SAY_WHAT_WE_READ,
+    "zip": "{name} is a ZIP file, not a policy. " + SAY_WHAT_WE_READ,
+    "spreadsheet": "{name} is a spreadsheet, not a policy. " + SAY_WHAT_WE_READ,
+    "slides": "{name} is a set of slides, not a policy. " + SAY_WHAT_WE_READ,
+    "binary": "We cannot read {name}: it is not a document. " + SAY_WHAT_WE_READ,
+}
+
+
+def sniff(data: bytes, name: str = "This file") -> str:
+    """The file's kind, from its own bytes; refuses kinds that cannot hold a policy."""
     head = data[:2048]
-    if head.lstrip().startswith(b"%PDF"):
+    if b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    for starts, kind in NOT_POLICIES:
+        if head.startswith(starts):
+            raise ExtractionError(NOT_POLICY_MESSAGES[kind].format(name=name))
+    if head.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if "word/document.xml" in names:
-                    return "docx"
-                if "content.xml" in names:
-                    return "odt"
-        except zipfile.BadZipFile:
-            raise ExtractionError(
-                "This file looks like a Word or OpenDocument file but is damaged. "
-                "Open it and save it again, then upload the new copy."
-            ) from None
-        raise ExtractionError(
-            "This is a ZIP file, not a policy. Upload the policy as PDF, Word, "
-            "OpenDocument, web page or text."
-        )
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise ExtractionError(
-            "This is a picture, not a document. If your policy is only on paper or in a "
-            "photo, type it out or ask for the Word version."
-        )
-    sample = _decode(head, strict=False).lower()
-    if re.search(r"<(html|body|p|h1|div)[\s>]", sample):
+                names = set(archive.namelist()[: 10 * DEFAULT_LIMITS.max_zip_members])
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            raise _damaged(name, "Word or OpenDocument file") from None
+        if "word/document.xml" in names:
+            return "docx"
+        if "content.xml" in names:
+            return "odt"
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            raise ExtractionError(NOT_POLICY_MESSAGES["spreadsheet"].format(name=name))
+        if "ppt/presentation.xml" in names:
+            raise ExtractionError(NOT_POLICY_MESSAGES["slides"].format(name=name))
+        raise ExtractionError(NOT_POLICY_MESSAGES["zip"].format(name=name))
+    sample = _decode(head).lower()
+    if _looks_binary(sample):
+        raise ExtractionError(NOT_POLICY_MESSAGES["binary"].format(name=name))
+    if re.search(r"<(html|body|p|h1|h2|div|article|main)[\s>]", sample):
         return "html"
     return "text"
 
 
-def _check_zip(name: str, archive: zipfile.ZipFile, limits: Limits, compressed_size: int) -> None:
-    unzipped = sum(info.file_size for info in archive.infolist())
-    if (
-        unzipped > limits.max_unzipped_bytes
-        or unzipped > max(compressed_size, 1) * limits.max_zip_ratio
-    ):
+def _looks_binary(text: str) -> bool:
+    """More than one character in ten is a control character: not something people wrote."""
+    if not text:
+        return False
+    control = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    return control * 10 > len(text)
+
+
+def _damaged(name: str, kind: str) -> ExtractionError:
+    return ExtractionError(
+        f"{name} is a damaged {kind}: we could not open it. Open it on your computer and "
+        "save it again (or export it again), then upload the new copy."
+    )
+
+
+def _too_big(name: str) -> ExtractionError:
+    return ExtractionError(
+        f"{name} unpacks to far more than a policy could be, so we stopped reading it. "
+        "Open it and save it again as a normal Word file, or save it as PDF, then upload that."
+    )
+
+
+DECLARATIONS = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _refuse_declarations(name: str, xml: bytes) -> None:
+    """Word and OpenDocument files never declare a DOCTYPE or entities; a file that does may
+    be built to expand without end ("billion laughs"), so it is refused before parsing. NUL
+    bytes are dropped first so UTF-16 text is searched too."""
+    if DECLARATIONS.search(xml) or DECLARATIONS.search(xml.replace(b"\x00", b"")):
         raise ExtractionError(
-            f"{name} unpacks to far more data than a policy needs, so we did not open it. "
-            "Open it and save it again as a normal Word file, then upload that."
+            f"{name} holds hidden instructions that could make it grow without end, so we "
+            "did not open it. Open it and save it again as a normal Word file, then upload that."
         )
+
+
+def _unzip(name: str, data: bytes, limits: Limits, kind: str) -> dict[str, bytes]:
+    """Every member of the ZIP, read in small pieces with a running total: the sizes a ZIP
+    declares are never trusted, and reading stops as soon as the total passes the limit."""
+    budget = min(limits.max_unzipped_bytes, max(len(data), 1) * limits.max_zip_ratio)
+    members: dict[str, bytes] = {}
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_zip_members:
+                raise _too_big(name)
+            for info in infos:
+                if info.is_dir():
+                    continue
+                if info.flag_bits & 0x1:
+                    raise ExtractionError(
+                        f"{name} is locked with a password. Remove the password and upload "
+                        "it again."
+                    )
+                # Deflate never makes data much bigger, so a member whose packed size is
+                # larger than its unpacked size is lying about one of them.
+                if (
+                    info.file_size > budget - total
+                    or info.compress_size > info.file_size * 2 + 1024
+                ):
+                    raise _too_big(name)
+                content, total = _inflate(name, archive, info, total, budget)
+                if info.filename.endswith((".xml", ".rels")):
+                    _refuse_declarations(name, content)
+                members[info.filename] = content
+    except ExtractionError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as error:
+        raise _damaged(name, kind) from error
+    except (zlib.error, ValueError, OSError, EOFError, RuntimeError, KeyError) as error:
+        raise _damaged(name, kind) from error
+    return members
+
+
+def _inflate(
+    name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, budget: int
+) -> tuple[bytes, int]:
+    """One member, in small pieces, counting every byte. zipfile would stop at the declared
+    size, so it is told the room left instead: a member that unpacks to more than it
+    declared is a lie, and is refused as one."""
+    probe = copy(info)
+    probe.file_size = budget - total + 1
+    pieces = []
+    got = 0
+    try:
+        with archive.open(probe) as member:
+            while piece := member.read(CHUNK):
+                got += len(piece)
+                if total + got > budget or got > info.file_size:
+                    raise _too_big(name)
+                pieces.append(piece)
+    except zipfile.BadZipFile:  # the check of its contents (CRC) failed
+        raise _damaged(name, "Word or OpenDocument file") from None
+    if got != info.file_size:
+        raise _damaged(name, "Word or OpenDocument file")
+    return b"".join(pieces), total + got
+
+
+def _count_paragraphs(name: str, xml: bytes, tag: bytes, limits: Limits) -> None:
+    if xml.count(tag) > limits.max_paragraphs:
+        raise ExtractionError(
+            f"{name} has more than {limits.max_paragraphs:,} paragraphs, far more than a "
+            "policy, so we did not read it. Upload just the policy, or save it as PDF."
+        )
+
+
+def _rezip(members: dict[str, bytes]) -> bytes:
+    """A plain, unpacked ZIP of members already read within the limits, for python-docx."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+        for member_name, content in members.items():
+            archive.writestr(member_name, content)
+    return out.getvalue()
+
+
+def _cut_note(name: str, limits: Limits) -> str:
+    return f"{name} is very long; we checked the first {limits.max_characters:,} characters."
 
 
 def _read_pdf(name: str, data: bytes, limits: Limits) -> Document:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are noise
+
+    locked = ExtractionError(
+        f"{name} is locked with a password. Remove the password and upload it again."
+    )
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionError(
-                f"{name} is locked with a password. Save a copy without the password, "
-                "or upload the Word version."
-            )
+            raise locked
         pages = reader.pages
         if len(pages) > limits.max_pages:
             raise ExtractionError(
@@ -146,20 +309,37 @@ def _read_pdf(name: str, data: bytes, limits: Limits) -> Document:
             )
         title = reader.metadata.title if reader.metadata else None
         document = Document(name=name, title=str(title or ""))
+        characters = 0
         for number, page in enumerate(pages, start=1):
             text = page.extract_text() or ""
             document.blocks.extend(_blocks_from_text(text, page=number))
+            characters += len(text)
+            if characters > limits.max_characters:
+                document.notes.append(_cut_note(name, limits))
+                break
     except ExtractionError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except FileNotDecryptedError:
+        raise locked from None
+    except NotImplementedError as error:  # pypdf cannot open some kinds of lock
+        raise (locked if "crypt" in str(error).lower() else _damaged(name, "PDF")) from None
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        IndexError,
+        OSError,
+        EOFError,
+        zlib.error,
+        AssertionError,
+    ):
+        raise _damaged(name, "PDF") from None
+    if sum(len(b.text) for b in document.blocks) < 8 * len(pages):
         raise ExtractionError(
-            f"{name} is a damaged PDF ({type(error).__name__}). Open it and save or "
-            "export it again, or upload the Word version."
-        ) from None
-    characters = sum(len(b.text) for b in document.blocks)
-    if characters < 8 * len(pages):
-        raise ExtractionError(
-            f"{name} has no text we can read: it looks like a scan, made of pictures of pages. "
+            f"We found no text in {name}: it may be a scan, made of pictures of pages. "
             "Upload the Word version, or run it through a tool that adds text (OCR) first."
         )
     return document
@@ -168,32 +348,40 @@ def _read_pdf(name: str, data: bytes, limits: Limits) -> Document:
 def _read_docx(name: str, data: bytes, limits: Limits) -> Document:
     import docx
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        _check_zip(name, archive, limits, len(data))
+    members = _unzip(name, data, limits, "Word file")
+    _count_paragraphs(name, members.get("word/document.xml", b""), b"<w:p", limits)
     try:
-        word = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds for damaged files
-        raise ExtractionError(
-            f"{name} is a damaged Word file ({type(error).__name__}). Open it and save it "
-            "again, then upload the new copy."
-        ) from None
+        word = docx.Document(io.BytesIO(_rezip(members)))
+    except Exception:  # python-docx raises many kinds for damaged files
+        raise _damaged(name, "Word file") from None
+    del members
     document = Document(name=name, title=word.core_properties.title or "")
+    # paragraph.style searches every style each time (minutes for a long file), so the
+    # names are looked up once and each paragraph's style id read from its XML.
+    style_names = {style.style_id: (style.name or "").lower() for style in word.styles}
     section = ""
+    characters = 0
     for paragraph in word.paragraphs:
         text = paragraph.text.strip()
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        style = style_names.get(paragraph._p.style or "", "")
         if style.startswith(("heading", "title")) or _looks_like_heading(text):
             section = text
             document.blocks.append(Block(text, section, None, is_heading=True))
         else:
             document.blocks.append(Block(text, section))
+        characters += len(text)
+        if characters > limits.max_characters:
+            return document
     for table in word.tables:
         for row in table.rows:
             for cell in row.cells:
                 if cell.text.strip():
                     document.blocks.extend(_blocks_from_text(cell.text, section=section))
+                    characters += len(cell.text)
+                    if characters > limits.max_characters:
+                        return document
     return document
 
 
@@ -201,16 +389,14 @@ ODT_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
 def _read_odt(name: str, data: bytes, limits: Limits) -> Document:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        _check_zip(name, archive, limits, len(data))
-        try:
-            # Python's expat refuses entity-expansion attacks and ElementTree never fetches
-            # external entities; the ZIP size was checked above.
-            root = ElementTree.fromstring(archive.read("content.xml"))  # noqa: S314
-        except ElementTree.ParseError:
-            raise ExtractionError(
-                f"{name} is a damaged OpenDocument file. Open it and save it again."
-            ) from None
+    content = _unzip(name, data, limits, "OpenDocument file").get("content.xml", b"")
+    _count_paragraphs(name, content, b"<text:", limits)
+    try:
+        # _unzip refused any DOCTYPE or entity declaration and bounded the size, and
+        # ElementTree never fetches external entities.
+        root = ElementTree.fromstring(content)  # noqa: S314
+    except (ElementTree.ParseError, ValueError, RecursionError):
+        raise _damaged(name, "OpenDocument file") from None
     document = Document(name=name)
     section = ""
     for element in root.iter():
@@ -246,6 +432,8 @@ class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
+        self.characters = 0
+        self.tags = 0
         self.section = ""
         self.title = ""
         self._buffer: list[str] = []
@@ -258,6 +446,7 @@ class _HTMLText(HTMLParser):
         self._buffer = []
         if not text:
             return
+        self.characters += len(text)
         if self._in_heading:
             self.section = text
             self.blocks.append(Block(text, text, None, is_heading=True))
@@ -265,6 +454,7 @@ class _HTMLText(HTMLParser):
             self.blocks.append(Block(text, self.section))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
         if tag in ("script", "style", "nav", "footer", "noscript"):
             self._skip += 1
         elif tag == "title":
@@ -294,26 +484,46 @@ class _HTMLText(HTMLParser):
 
 
 def _read_html(name: str, data: bytes, limits: Limits) -> Document:
+    """Fed in pieces, so reading stops once there is more text than the limit."""
     parser = _HTMLText()
-    parser.feed(_decode(data))
+    text = _decode(data)
+    notes = []
+    for start in range(0, len(text), CHUNK):
+        parser.feed(text[start : start + CHUNK])
+        if parser.characters > limits.max_characters or parser.tags > limits.max_html_tags:
+            notes.append(_cut_note(name, limits))
+            break
     parser.close()
     parser._flush()
-    return Document(name=name, title=" ".join(parser.title.split()), blocks=parser.blocks)
+    title = " ".join(parser.title[:1000].split())
+    return Document(name=name, title=title, blocks=parser.blocks, notes=notes)
 
 
 def _read_text(name: str, data: bytes, limits: Limits) -> Document:
     text = _decode(data)
-    if "\x00" in text:
-        raise ExtractionError(
-            f"{name} is not a text document we can read. Upload it as PDF, Word or text."
-        )
-    return Document(name=name, blocks=_blocks_from_text(text))
+    notes = []
+    if len(text) > limits.max_characters:
+        # Cut before the work of splitting, with a little room for blank lines.
+        text = text[: limits.max_characters + limits.max_characters // 10]
+        notes.append(_cut_note(name, limits))
+    if _looks_binary(text[:100_000]):
+        raise ExtractionError(NOT_POLICY_MESSAGES["binary"].format(name=name))
+    text = text.replace("\x00", "")
+    return Document(name=name, blocks=_blocks_from_text(text), notes=notes)
 
 
-def _decode(data: bytes, strict: bool = True) -> str:
-    """UTF-8 (with or without a byte-order mark), UTF-16 with a mark, else Windows-1252."""
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 with a mark or without one (told by
+    its NUL bytes), else Windows-1252."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(b"\x00") * 3 > len(sample):
+        even, odd = sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        return data[: len(data) // 2 * 2].decode(encoding, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
