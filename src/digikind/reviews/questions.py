@@ -15,6 +15,7 @@ PRACTICE_ROLES = ("staff", "volunteer")
 @dataclass(frozen=True)
 class AskedQuestion:
     question: Question
+    role: str
     number: int
     wording: dict[str, str]
     scale_id: str
@@ -44,7 +45,7 @@ def asked(question: Question, role: str, number: int) -> AskedQuestion:
     else:
         scale_id, polarity, wording = question.answer, "positive", question.leader
     scale = question.framework_version.scale(scale_id)
-    return AskedQuestion(question, number, dict(wording), scale_id, scale, polarity)
+    return AskedQuestion(question, role, number, dict(wording), scale_id, scale, polarity)
 
 
 def questions_for(cycle: ReviewCycle, role: str) -> list[AskedQuestion]:
