@@ -30,7 +30,7 @@ class _Tables(HTMLParser):
 def table_rows(html: str, caption_start: str) -> dict[str, dict[str, str]]:
     """The table whose first row follows a caption starting with `caption_start`, as
     {row heading: {column heading: cell}}."""
-    before, _caption, after = html.partition(caption_start)
+    before, _caption, _after = html.partition(caption_start)
     assert _caption, f"no table captioned {caption_start!r}"
     index = before.count("<table")
     parser = _Tables()
