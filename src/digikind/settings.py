@@ -8,6 +8,7 @@ Two profiles, chosen by DIGIKIND_PROFILE:
   headers. Passes `digikind check --deploy` with no warnings.
 """
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,18 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "separated by commas."
     )
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+# The reverse proxies in front of Digikind (addresses or networks, e.g. 127.0.0.1,10.0.0.0/8).
+# Only a request from one of these has its X-Forwarded-For read, for the client's address
+# that rate limits count by; with none, the connection's own address is used.
+TRUSTED_PROXIES = envlist("DIGIKIND_TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DIGIKIND_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network. "
+            "List your proxies' addresses, separated by commas, e.g. 127.0.0.1,10.0.0.0/8."
+        ) from None
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -94,6 +107,7 @@ INSTALLED_APPS = [
     "digikind.reports",
     "digikind.home",
     "digikind.demo",
+    "digikind.ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +232,9 @@ INVITATION_DAYS = envint("DIGIKIND_INVITATION_DAYS", 14)
 # an hour, and how many answers one response may send in a minute.
 REVIEW_STARTS_PER_HOUR = envint("DIGIKIND_REVIEW_STARTS_PER_HOUR", 60)
 REVIEW_ANSWERS_PER_MINUTE = envint("DIGIKIND_REVIEW_ANSWERS_PER_MINUTE", 120)
+# How many responses with no scored answer (only "I don't know") one network may send to one
+# review in an hour. They count towards no group's five; more than this is refused.
+REVIEW_EMPTY_PER_NETWORK = envint("DIGIKIND_REVIEW_EMPTY_PER_NETWORK", 3)
 
 # Policy uploads: the most one upload may hold, in megabytes (each file and all together).
 POLICY_UPLOAD_MAX_MB = envint("DIGIKIND_POLICY_UPLOAD_MAX_MB", 20)

@@ -193,7 +193,7 @@ def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
                 **question.get("source", {}),
             }
             question["source"] = source
-            for key in ("leader", "practice", "young_person", "hint"):
+            for key in ("leader", "practice", "young_person", "hint", "young_person_hint"):
                 question[key] = text(question.get(key))
             question["examples"] = [text(e) for e in question.get("examples", [])]
             question.setdefault("practice_answer", question["answer"])
@@ -272,6 +272,23 @@ def _rule_problems(
                     "young people or parents are asked, but there is no young-person wording.",
                     "add `young_person:` in words a 12-year-old can read, or remove those roles.",
                 )
+            if (
+                roles & YOUNG_ROLES
+                and "young_person" in question
+                and ("young_person_hint" not in question)
+            ):
+                add(
+                    q_path,
+                    "young people or parents are asked, but there is no young-person hint, "
+                    "and the `hint` is written for staff.",
+                    "add `young_person_hint:` in words a 12-year-old can read.",
+                )
+            if "young_person_hint" in question and not roles & YOUNG_ROLES:
+                add(
+                    (*q_path, "young_person_hint"),
+                    "there is a young-person hint, but no young people or parents are asked.",
+                    "add young_person or parent_carer to `roles`, or remove `young_person_hint`.",
+                )
             if "practice" in question and not roles & PRACTICE_ROLES:
                 add(
                     (*q_path, "practice"),
@@ -319,12 +336,8 @@ def wording_problems(
                 measure((*q_path, key), question[key], STAFF_GRADE, "staff wording")
             for e_index, example in enumerate(question["examples"]):
                 measure((*q_path, "examples", e_index), example, STAFF_GRADE, "staff wording")
-            measure(
-                (*q_path, "young_person"),
-                question["young_person"],
-                YOUNG_PERSON_GRADE,
-                "young-person wording",
-            )
+            for key in ("young_person", "young_person_hint"):
+                measure((*q_path, key), question[key], YOUNG_PERSON_GRADE, "young-person wording")
     for scale_id, scale in doc["scales"].items():
         for l_index, level in enumerate(scale.get("levels", [])):
             for key in ("descriptor", "next_step"):

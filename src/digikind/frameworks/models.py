@@ -104,7 +104,8 @@ class Question(models.Model):
     leader = models.JSONField()
     practice = models.JSONField()
     young_person = models.JSONField()
-    hint = models.JSONField()
+    hint = models.JSONField()  # why it matters, for staff
+    young_person_hint = models.JSONField(default=dict)  # the same, for young people
     examples = models.JSONField(default=list)
     roles = models.JSONField()
     domain = models.CharField(max_length=40)

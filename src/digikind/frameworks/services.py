@@ -90,6 +90,7 @@ def load_framework(checked: FrameworkFile) -> str:
                     practice=q["practice"],
                     young_person=q["young_person"],
                     hint=q["hint"],
+                    young_person_hint=q["young_person_hint"],
                     examples=q["examples"],
                     roles=q["roles"],
                     domain=q["domain"],

@@ -91,12 +91,20 @@ class ReviewLink(OrgOwned):
 
 
 class Response(OrgOwned):
+    """One person's answers. `network` is a keyed hash of the network they sent from, for this
+    cycle only, kept while the cycle is open to spot many empty answers from one place; it is
+    wiped when the cycle closes. `empty`: no answer with a score. `burst`: one of several
+    empty responses sent from one network within an hour (shown to the lead as a flag)."""
+
     cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="responses")
     link = models.ForeignKey(ReviewLink, on_delete=models.CASCADE, related_name="responses")
     role = models.CharField(max_length=20, choices=RespondentRole)
     key_hash = models.CharField(max_length=64, unique=True)
     started_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    network = models.CharField(max_length=32, blank=True)
+    empty = models.BooleanField(default=False)
+    burst = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["started_at"]

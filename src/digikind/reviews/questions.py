@@ -15,8 +15,10 @@ PRACTICE_ROLES = ("staff", "volunteer")
 @dataclass(frozen=True)
 class AskedQuestion:
     question: Question
+    role: str
     number: int
     wording: dict[str, str]
+    hint: dict[str, str]
     scale_id: str
     scale: dict[str, Any] | None
     polarity: str
@@ -35,6 +37,11 @@ class AskedQuestion:
 
 
 def asked(question: Question, role: str, number: int) -> AskedQuestion:
+    """How a person in this role is asked the question: its words, its hint and its scale.
+    Young people and parents get their own words and hint, never those written for staff."""
+    hint = question.hint
+    if role in YOUNG_ROLES:
+        hint = question.young_person_hint or {}
     if role in YOUNG_ROLES and question.young_person.get("en"):
         scale_id, polarity = question.young_person_answer, question.young_person_polarity
         wording = question.young_person
@@ -44,7 +51,9 @@ def asked(question: Question, role: str, number: int) -> AskedQuestion:
     else:
         scale_id, polarity, wording = question.answer, "positive", question.leader
     scale = question.framework_version.scale(scale_id)
-    return AskedQuestion(question, number, dict(wording), scale_id, scale, polarity)
+    return AskedQuestion(
+        question, role, number, dict(wording), dict(hint), scale_id, scale, polarity
+    )
 
 
 def questions_for(cycle: ReviewCycle, role: str) -> list[AskedQuestion]:

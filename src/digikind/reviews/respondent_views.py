@@ -31,10 +31,6 @@ def _problem(
     return render(request, "reviews/respond/problem.html", ctx, status=status)
 
 
-def _client(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 def _load(
     request: HttpRequest, token: str
 ) -> tuple[ReviewLink | None, Response | None, HttpResponse | None]:
@@ -51,19 +47,44 @@ def _load(
             ),
         )
     response = services.find_response(link, request.COOKIES.get(_cookie(link)))
-    if link.revoked_at is not None and not (response and response.submitted_at):
+    # Started on another link of this review: it only carries on here if that link is still
+    # on and for the same group; answers never move to another group's questions.
+    if (
+        response is not None
+        and response.submitted_at is None
+        and response.link_id != link.pk
+        and (response.role != link.role or response.link.revoked_at is not None)
+    ):
+        if request.method == "POST" and request.POST.get("again") == "yes":
+            return link, None, None  # they chose to start again on this link
+        return link, None, _other_link(request, link, response)
+    in_use = response.link if response is not None else link
+    if in_use.revoked_at is not None and not (response and response.submitted_at):
         return (
             link,
             None,
             _problem(
                 request,
                 "This link no longer works",
-                "Ask the person who sent it for a new link.",
+                "The person who sent it has switched it off, so we cannot take answers "
+                "through it. Ask them for a new link.",
                 410,
                 link,
             ),
         )
     return link, response, None
+
+
+def _other_link(request: HttpRequest, link: ReviewLink, response: Response) -> HttpResponse:
+    ctx = {
+        "link": link,
+        "cycle": link.cycle,
+        "started_as": response.get_role_display(),
+        "started_off": response.link.revoked_at is not None,
+        "started_url": response.link.get_absolute_url(),
+        "can_restart": not services.link_problem(link),
+    }
+    return render(request, "reviews/respond/other_link.html", ctx, status=409)
 
 
 def respond(request: HttpRequest, token: str) -> HttpResponse:
@@ -83,7 +104,9 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if response is None:
             if not ratelimit.allow(
-                f"review-start:{link.pk}:{_client(request)}", settings.REVIEW_STARTS_PER_HOUR, 3600
+                f"review-start:{link.pk}:{ratelimit.client_address(request)}",
+                settings.REVIEW_STARTS_PER_HOUR,
+                3600,
             ):
                 return _problem(
                     request,
@@ -129,7 +152,7 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
         return redirect("reviews:respond", token)
     if response.submitted_at:
         return redirect("reviews:respond", token)
-    asked_all = questions_for(link.cycle, link.role)
+    asked_all = questions_for(link.cycle, response.role)
     if not 1 <= number <= len(asked_all):
         return redirect("reviews:respond", token)
     current = asked_all[number - 1]
@@ -181,12 +204,12 @@ def check_answers(request: HttpRequest, token: str) -> HttpResponse:
     assert link is not None
     if response is None or response.submitted_at:
         return redirect("reviews:respond", token)
-    asked_all = questions_for(link.cycle, link.role)
+    asked_all = questions_for(link.cycle, response.role)
     answers = {a.question_id: a for a in response.answers.all()}
     error = ""
     if request.method == "POST":
         try:
-            services.submit_response(response)
+            services.submit_response(response, address=ratelimit.client_address(request))
         except services.ReviewError as problem_:
             error = str(problem_)
         else:

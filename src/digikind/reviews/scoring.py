@@ -6,7 +6,10 @@ How scores work (shown on the results page in plain words):
   statements where agreeing describes a risk; "I don't know" and written answers get no score;
 - a question's score for a group is the average of its answers' scores;
 - a domain's or topic's score is the average of its questions' scores;
-- groups of fewer than five people are never shown on their own.
+- the privacy rule (privacy.py) decides which figures are shown: only those five or more
+  people gave a scored answer to, and never one that a total would give away by subtraction;
+- comments show only for a question whose group has five or more such people, sorted by
+  their own words.
 """
 
 from collections import defaultdict
@@ -17,10 +20,12 @@ from typing import Any
 from digikind.frameworks.models import Question
 from digikind.orgs.roles import RespondentRole
 from digikind.reviews.models import Answer, Response, ReviewCycle
+from digikind.reviews.privacy import MIN_GROUP, hidden_by_rule, shown_parts
 from digikind.reviews.questions import AskedQuestion, asked
 from digikind.vocabulary import names
 
-MIN_GROUP = 5
+__all__ = ["MIN_GROUP", "Results", "answer_score", "load_answers", "results"]
+
 DIFFERENCE = 25  # points between groups that count as "views differ"
 ALL = "All respondents"
 
@@ -45,6 +50,8 @@ def answer_score(question: AskedQuestion, value: str) -> float | None:
 
 @dataclass
 class GroupResult:
+    """A group's scores as shown: None where there is no score or the privacy rule hides it."""
+
     label: str
     respondents: int
     domains: dict[str, float | None]
@@ -60,6 +67,13 @@ class Difference:
 
 
 @dataclass
+class Comment:
+    who: str
+    question: str
+    text: str
+
+
+@dataclass
 class Results:
     cycle: ReviewCycle
     submitted: int
@@ -67,7 +81,11 @@ class Results:
     overall: GroupResult | None
     hidden: list[tuple[str, int]]
     differences: list[Difference]
-    comments: dict[str, list[tuple[str, str, str]]]
+    comments: dict[str, list[Comment]]
+    comments_hidden: bool = False
+    protected: list[str] = field(default_factory=list)  # shown groups with scores hidden to
+    # protect a smaller group (complementary suppression)
+    flagged: int = 0  # near-empty answers sent in a burst from one network
     previous: ReviewCycle | None = None
     change: dict[str, float] = field(default_factory=dict)
 
@@ -83,21 +101,39 @@ class Results:
         ]
 
 
-def _group(
+@dataclass
+class _Raw:
+    """A group's scores before the privacy rule, with how many people each one rests on."""
+
+    label: str
+    respondents: int
+    domains: dict[str, float]
+    topics: dict[str, float]
+    domain_people: dict[str, int]
+    topic_people: dict[str, int]
+
+
+def _raw(
     label: str,
     responses: list[Response],
     asked_by_role: dict[tuple[int, str], AskedQuestion],
     answers: dict[int, list[Answer]],
-) -> GroupResult:
+) -> _Raw:
     per_question: dict[int, list[float]] = defaultdict(list)
     questions: dict[int, Question] = {}
+    domain_people: dict[str, set[int]] = defaultdict(set)
+    topic_people: dict[str, set[int]] = defaultdict(set)
     for response in responses:
         for answer in answers.get(response.pk, []):
             question = asked_by_role[(answer.question_id, response.role)]
             score = answer_score(question, answer.value)
-            if score is not None:
-                per_question[answer.question_id].append(score)
-                questions[answer.question_id] = question.question
+            if score is None:  # "I don't know" and written answers count nobody
+                continue
+            per_question[answer.question_id].append(score)
+            questions[answer.question_id] = question.question
+            domain_people[question.question.domain].add(response.pk)
+            for topic in question.question.topics:
+                topic_people[topic].add(response.pk)
     question_scores = {qid: mean(scores) for qid, scores in per_question.items()}
     by_domain: dict[str, list[float]] = defaultdict(list)
     by_topic: dict[str, list[float]] = defaultdict(list)
@@ -105,11 +141,58 @@ def _group(
         by_domain[questions[qid].domain].append(score)
         for topic in questions[qid].topics:
             by_topic[topic].append(score)
-    return GroupResult(
+    return _Raw(
         label,
         len(responses),
-        {d: round(mean(by_domain[d])) if by_domain[d] else None for d in names("domains")},
-        {t: round(mean(by_topic[t])) if by_topic[t] else None for t in names("topics")},
+        {d: round(mean(scores)) for d, scores in by_domain.items()},
+        {t: round(mean(scores)) for t, scores in by_topic.items()},
+        {d: len(people) for d, people in domain_people.items()},
+        {t: len(people) for t, people in topic_people.items()},
+    )
+
+
+@dataclass
+class _Shown:
+    groups: list[GroupResult]
+    overall: GroupResult | None
+    hidden: list[tuple[str, int]]
+    protected: list[str]
+
+
+def _apply_rule(parts: list[_Raw], everyone: _Raw) -> _Shown:
+    """Run every domain and topic figure through the privacy rule (see privacy.py)."""
+    domains: dict[str, dict[str, float | None]] = {p.label: {} for p in [*parts, everyone]}
+    topics: dict[str, dict[str, float | None]] = {p.label: {} for p in [*parts, everyone]}
+    protected: set[str] = set()
+    for kind, target, keys in (
+        ("domains", domains, names("domains")),
+        ("topics", topics, names("topics")),
+    ):
+        for key in keys:
+            people_of = "domain_people" if kind == "domains" else "topic_people"
+            counts = {p.label: getattr(p, people_of).get(key, 0) for p in parts}
+            shown, total_shown = shown_parts(counts)
+            protected |= hidden_by_rule(counts)
+            for part in parts:
+                target[part.label][key] = (
+                    getattr(part, kind).get(key) if part.label in shown else None
+                )
+            target[everyone.label][key] = getattr(everyone, kind).get(key) if total_shown else None
+
+    def result(raw: _Raw) -> GroupResult:
+        return GroupResult(raw.label, raw.respondents, domains[raw.label], topics[raw.label])
+
+    def any_shown(raw: _Raw) -> bool:
+        return any(
+            v is not None for v in [*domains[raw.label].values(), *topics[raw.label].values()]
+        )
+
+    groups = [result(p) for p in parts if any_shown(p)]
+    return _Shown(
+        groups,
+        result(everyone) if any_shown(everyone) else None,
+        [(p.label, p.respondents) for p in parts if not any_shown(p)],
+        [p.label for p in parts if p.label in protected],
     )
 
 
@@ -121,13 +204,16 @@ class LoadedAnswers:
 
 
 def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
-    """The sent responses of a cycle, their answers, and how each question was asked per role."""
+    """The sent responses of a cycle, their answers, and how each question was asked per role.
+    An answer to a question its respondent's role is not asked is left out."""
     responses = list(cycle.responses.filter(submitted_at__isnull=False))
+    role_of = {r.pk: r.role for r in responses}
     answers: dict[int, list[Answer]] = defaultdict(list)
     for answer in Answer.objects.filter(response__in=responses).select_related(
         "question__framework_version"
     ):
-        answers[answer.response_id].append(answer)
+        if role_of[answer.response_id] in answer.question.roles:
+            answers[answer.response_id].append(answer)
     roles = {r.role for r in responses}
     questions = {a.question_id: a.question for items in answers.values() for a in items}
     asked_by_role = {
@@ -136,37 +222,75 @@ def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
     return LoadedAnswers(responses, answers, asked_by_role)
 
 
+def _shown(cycle: ReviewCycle, loaded: LoadedAnswers) -> _Shown:
+    labels = dict(RespondentRole.choices)
+    by_role: dict[str, list[Response]] = defaultdict(list)
+    for response in loaded.responses:
+        by_role[response.role].append(response)
+    parts = [
+        _raw(labels[role], by_role[role], loaded.asked_by_role, loaded.answers)
+        for role in cycle.roles
+        if by_role.get(role)
+    ]
+    everyone = _raw(ALL, loaded.responses, loaded.asked_by_role, loaded.answers)
+    return _apply_rule(parts, everyone)
+
+
 def overall_result(cycle: ReviewCycle) -> GroupResult | None:
-    """All respondents' scores for a cycle (none if fewer than five answered)."""
-    loaded = load_answers(cycle)
-    if len(loaded.responses) < MIN_GROUP:
-        return None
-    return _group(ALL, loaded.responses, loaded.asked_by_role, loaded.answers)
+    """All respondents' scores for a cycle, as the privacy rule lets them be shown."""
+    return _shown(cycle, load_answers(cycle)).overall
+
+
+def _counts(answer: Answer, asked: AskedQuestion) -> bool:
+    """Whether an answer counts towards its question's five: a scored or a written answer."""
+    if answer.value == Answer.DONT_KNOW:
+        return False
+    return answer_score(asked, answer.value) is not None or bool(asked.is_free_text and answer.text)
+
+
+def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list[Comment]], bool]:
+    """Comments from groups of five or more who answered that question, sorted by their own
+    words so that their order says nothing about who wrote them or when."""
+    labels = dict(RespondentRole.choices)
+    topic_names = names("topics")
+    counting: dict[tuple[int, str], int] = defaultdict(int)
+    written: list[tuple[tuple[int, str], Comment, str]] = []
+    for response in loaded.responses:
+        for answer in loaded.answers.get(response.pk, []):
+            asked_ = loaded.asked_by_role[(answer.question_id, response.role)]
+            key = (answer.question_id, response.role)
+            counting[key] += _counts(answer, asked_)
+            for text in (answer.comment, answer.text):
+                if text:
+                    question = asked_.question
+                    written.append(
+                        (
+                            key,
+                            Comment(labels[response.role], question.leader["en"], text),
+                            topic_names[question.topics[0]],
+                        )
+                    )
+    comments: dict[str, list[Comment]] = defaultdict(list)
+    hidden = False
+    for key, comment, topic in written:
+        if counting[key] >= MIN_GROUP:
+            comments[topic].append(comment)
+        else:
+            hidden = True
+    for items in comments.values():
+        items.sort(key=lambda c: (c.question, c.text.casefold(), c.text, c.who))
+    return dict(comments), hidden
 
 
 def results(cycle: ReviewCycle, loaded: LoadedAnswers | None = None) -> Results:
     loaded = loaded or load_answers(cycle)
-    responses, answers, asked_by_role = loaded.responses, loaded.answers, loaded.asked_by_role
-    labels = dict(RespondentRole.choices)
-
-    by_role: dict[str, list[Response]] = defaultdict(list)
-    for response in responses:
-        by_role[response.role].append(response)
-    groups, hidden = [], []
-    for role in cycle.roles:
-        members = by_role.get(role, [])
-        if len(members) >= MIN_GROUP:
-            groups.append(_group(labels[role], members, asked_by_role, answers))
-        elif members:
-            hidden.append((labels[role], len(members)))
-    overall = (
-        _group(ALL, responses, asked_by_role, answers) if len(responses) >= MIN_GROUP else None
-    )
-
+    shown = _shown(cycle, loaded)
     differences = []
     for topic, name in names("topics").items():
         scores = [
-            (g.label, float(score)) for g in groups if (score := g.topics.get(topic)) is not None
+            (g.label, float(score))
+            for g in shown.groups
+            if (score := g.topics.get(topic)) is not None
         ]
         if len(scores) >= 2:
             values = [score for _label, score in scores]
@@ -174,27 +298,29 @@ def results(cycle: ReviewCycle, loaded: LoadedAnswers | None = None) -> Results:
                 differences.append(Difference(topic, name, scores, max(values) - min(values)))
     differences.sort(key=lambda d: -d.spread)
 
-    comments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    if overall is not None and cycle.closed_at is not None:
-        shown_roles = {role for role in cycle.roles if len(by_role.get(role, [])) >= MIN_GROUP}
-        topic_names = names("topics")
-        for response in responses:
-            # Comments from a group too small to show keep no label that could identify them.
-            who = labels[response.role] if response.role in shown_roles else "Someone"
-            for answer in answers.get(response.pk, []):
-                question = asked_by_role[(answer.question_id, response.role)].question
-                for text in (answer.comment, answer.text):
-                    if text:
-                        comments[topic_names[question.topics[0]]].append(
-                            (who, question.leader["en"], text)
-                        )
-    result = Results(cycle, len(responses), groups, overall, hidden, differences, dict(comments))
+    comments: dict[str, list[Comment]] = {}
+    comments_hidden = False
+    if shown.overall is not None and cycle.closed_at is not None:
+        comments, comments_hidden = _comments(cycle, loaded)
+    result = Results(
+        cycle,
+        len(loaded.responses),
+        shown.groups,
+        shown.overall,
+        shown.hidden,
+        differences,
+        comments,
+        comments_hidden=comments_hidden,
+        protected=shown.protected,
+        flagged=sum(1 for r in loaded.responses if r.burst),
+    )
     previous = (
         ReviewCycle.objects.for_org(cycle.organisation)
         .filter(closed_at__isnull=False, created_at__lt=cycle.created_at)
         .order_by("-created_at")
         .first()
     )
+    overall = shown.overall
     earlier = overall_result(previous) if previous is not None and overall is not None else None
     if earlier is not None and overall is not None:
         result.previous = previous

@@ -1,8 +1,12 @@
 """Every change to review cycles, links, responses and answers."""
 
+import hashlib
+import hmac
+import ipaddress
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -10,9 +14,21 @@ from digikind.accounts.models import User
 from digikind.frameworks.models import FrameworkVersion
 from digikind.orgs.models import Organisation
 from digikind.reviews.models import Answer, Response, ReviewCycle, ReviewLink, hash_key
-from digikind.reviews.questions import AskedQuestion
+from digikind.reviews.questions import AskedQuestion, asked
+from digikind.reviews.scoring import answer_score
 
 MAX_TEXT = 2000
+BURST = timedelta(hours=1)  # empty responses from one network this close together are a burst
+CLOSED = "This review has closed, so we cannot take more answers. Thank you for your time."
+LINK_OFF = (
+    "The link you used has been switched off, so we cannot take answers through it. "
+    "Ask the person who sent it for a new link."
+)
+TOO_MANY_EMPTY = (
+    "Several answers with only “I don’t know” have been sent from this network in the last "
+    "hour, so we cannot take another one like it now. Your answers are saved: go back and "
+    "answer at least one question, or try again in an hour."
+)
 
 
 class ReviewError(Exception):
@@ -62,15 +78,49 @@ def revoke_link(link: ReviewLink) -> None:
         link.save(update_fields=["revoked_at"])
 
 
+@transaction.atomic
 def close_cycle(cycle: ReviewCycle) -> None:
     if cycle.closed_at is None:
         cycle.closed_at = timezone.now()
         cycle.save(update_fields=["closed_at"])
+    # The network hashes were only for spotting bursts while answers came in.
+    Response.objects.filter(cycle=cycle).exclude(network="").update(network="")
 
 
 def set_note(cycle: ReviewCycle, note: str) -> None:
     cycle.you_said_we_did = note.strip()[:MAX_TEXT]
     cycle.save(update_fields=["you_said_we_did"])
+
+
+def link_problem(link: ReviewLink) -> str:
+    """Why a link cannot take answers now, or "" if it can."""
+    if not link.cycle.is_open:
+        return CLOSED
+    if link.revoked_at is not None:
+        return LINK_OFF
+    return ""
+
+
+def check_response(response: Response) -> None:
+    """Checked on every step: the response's own link is still on, for its role, and the
+    review is open. Another open link of the same review does not make it count."""
+    problem = link_problem(response.link)
+    if problem:
+        raise ReviewError(problem)
+    if response.link.role != response.role or response.link.cycle_id != response.cycle_id:
+        raise ReviewError(LINK_OFF)
+
+
+def network_key(cycle: ReviewCycle, address: str) -> str:
+    """A keyed hash of the network an answer came from, different for every cycle. IPv6
+    addresses count by their /64, which is what one home or phone usually has."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    network = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    message = f"review-network:{cycle.pk}:{network}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 def find_response(link: ReviewLink, key: str | None) -> Response | None:
@@ -122,10 +172,14 @@ def save_answer(
         raise ReviewError(
             "You have already sent your answers, so they cannot be changed. Thank you."
         )
-    if not response.cycle.is_open or response.link.revoked_at is not None:
-        raise ReviewError(
-            "This review has closed, so we cannot take more answers. Thank you for your time."
-        )
+    check_response(response)
+    question = asked.question
+    if (
+        asked.role != response.role
+        or response.role not in question.roles
+        or not response.cycle.framework_versions.filter(pk=question.framework_version_id).exists()
+    ):
+        raise ReviewError("This question is not part of your review. Go back to your questions.")
     check_answer(asked, value, text, comment)
     try:
         with transaction.atomic():
@@ -144,18 +198,47 @@ def save_answer(
     return answer
 
 
+def _has_score(response: Response) -> bool:
+    return any(
+        answer_score(asked(answer.question, response.role, 0), answer.value) is not None
+        for answer in response.answers.select_related("question__framework_version")
+        if response.role in answer.question.roles
+    )
+
+
 @transaction.atomic
-def submit_response(response: Response) -> bool:
-    """Send the answers. Returns False if they were already sent (a double click)."""
-    locked = Response.objects.select_for_update().get(pk=response.pk)
+def submit_response(response: Response, *, address: str = "") -> bool:
+    """Send the answers. Returns False if they were already sent (a double click).
+
+    A response with no scored answer is "empty": it counts towards no group's five. Only a
+    few empty ones are taken from one network in an hour, and those are flagged as a burst.
+    """
+    locked = (
+        Response.objects.select_for_update().select_related("link", "cycle").get(pk=response.pk)
+    )
     if locked.submitted_at is not None:
         return False
-    if not locked.cycle.is_open:
-        raise ReviewError(
-            "This review has closed, so we cannot take more answers. Thank you for your time."
-        )
+    check_response(locked)
     if not locked.answers.exists():
         raise ReviewError("Answer at least one question before sending.")
+    locked.empty = not _has_score(locked)
+    if locked.empty:
+        locked.network = network_key(locked.cycle, address)
+    if locked.empty and locked.network:
+        # One empty submission at a time per cycle, so the count below cannot be raced.
+        list(ReviewCycle.objects.select_for_update().filter(pk=locked.cycle_id).values("pk"))
+        earlier = Response.objects.filter(
+            cycle=locked.cycle_id,
+            network=locked.network,
+            empty=True,
+            submitted_at__gte=timezone.now() - BURST,
+        ).exclude(pk=locked.pk)
+        count = earlier.count()
+        if count >= settings.REVIEW_EMPTY_PER_NETWORK:
+            raise ReviewError(TOO_MANY_EMPTY)
+        if count:
+            earlier.update(burst=True)
+            locked.burst = True
     locked.submitted_at = timezone.now()
-    locked.save(update_fields=["submitted_at"])
+    locked.save(update_fields=["submitted_at", "empty", "network", "burst"])
     return True

@@ -26,6 +26,7 @@ sections:
         domain: safety-and-wellbeing
         topics: [approved-channels]
         hint: Fake pages can fool young people.
+        young_person_hint: A fake page can trick you.
         answer: maturity
         practice_answer: yes-no
       - id: who-runs-accounts

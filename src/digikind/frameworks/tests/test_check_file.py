@@ -36,7 +36,7 @@ def test_a_duplicate_question_id(tmp_path):
     path = write_framework(tmp_path, replace=("id: who-runs-accounts", "id: unofficial-accounts"))
     problem = only_problem(path)
     assert problem.file == "test-set.yaml"
-    assert problem.line == 26
+    assert problem.line == 27
     assert "used twice (first on line 16)" in problem.message
     assert "give each question its own id" in problem.fix
 
@@ -50,7 +50,7 @@ def test_a_missing_field(tmp_path):
         ),
     )
     problem = only_problem(path)
-    assert problem.line == 26
+    assert problem.line == 27
     assert "question who-runs-accounts" in problem.item
     assert "`hint` is missing" in problem.message
     assert "add `hint:`" in problem.fix
@@ -61,7 +61,7 @@ def test_an_unknown_topic(tmp_path):
         tmp_path, replace=("[approved-channels, governance-review]", "[approved-channels, phones]")
     )
     problem = only_problem(path)
-    assert problem.line == 30
+    assert problem.line == 31
     assert "'phones' is not a known value" in problem.message
     assert "devices" in problem.fix  # the list of real topic ids
 
@@ -82,7 +82,7 @@ def test_a_key_given_twice(tmp_path):
     )
     problem = only_problem(path)
     assert "given twice" in problem.message
-    assert problem.line == 25
+    assert problem.line == 26
     assert "keep only one" in problem.fix
 
 
@@ -99,6 +99,22 @@ def test_young_people_asked_without_their_wording(tmp_path):
     )
     problem = only_problem(path)
     assert "no young-person wording" in problem.message
+
+
+def test_young_people_asked_without_their_own_hint(tmp_path):
+    path = write_framework(
+        tmp_path, replace=("        young_person_hint: A fake page can trick you.\n", "")
+    )
+    problem = only_problem(path)
+    assert "no young-person hint" in problem.message
+    assert "young_person_hint" in problem.fix
+
+
+def test_the_young_person_hint_has_the_lower_bar(tmp_path):
+    hard = "Counterfeit organisational accounts frequently disseminate misinformation."
+    path = write_framework(tmp_path, replace=("A fake page can trick you.", hard))
+    problem = only_problem(path)
+    assert "young-person wording" in problem.message
 
 
 def test_an_undefined_answer_scale(tmp_path):

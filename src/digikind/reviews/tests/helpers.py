@@ -45,6 +45,7 @@ sections:
         domain: safety-and-wellbeing
         topics: [reporting-concerns]
         hint: People act faster when they know who to tell.
+        young_person_hint: It is easier to speak up when you know who to go to.
         answer: maturity
       - id: what-apps
         leader: Which apps do you use to keep in touch with young people?

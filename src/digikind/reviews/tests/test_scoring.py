@@ -62,15 +62,17 @@ class ScoringTestCase(BaseTestCase):
         devices = next(d for d in found.differences if d.topic == "devices")
         self.assertEqual(dict(devices.scores), {"Lead": 100.0, "Staff": 0.0})
 
-    def test_comments_show_only_after_closing_and_without_identity(self):
+    def test_comments_show_only_after_closing_and_only_from_groups_of_five(self):
         for _ in range(5):
             answer(self.cycle, "staff", ["often", "agree"], comment="I use my own phone a lot.")
         answer(self.cycle, "young_person", ["no"], comment="I did not know who to ask.")
         self.assertEqual(results(self.cycle).comments, {})
         services.close_cycle(self.cycle)
-        comments = results(self.cycle).comments
-        people = {who for items in comments.values() for who, _q, _t in items}
-        self.assertEqual(people, {"Staff", "Someone"})  # the lone young person is not labelled
+        found = results(self.cycle)
+        texts = {c.text for items in found.comments.values() for c in items}
+        self.assertEqual(texts, {"I use my own phone a lot."})  # the lone young person's is hidden
+        self.assertEqual({c.who for items in found.comments.values() for c in items}, {"Staff"})
+        self.assertTrue(found.comments_hidden)
 
     def test_change_since_the_last_cycle(self):
         for _ in range(5):
