@@ -233,6 +233,8 @@ def signals(
     found = {"r:rule"} if is_rule else set()
     if context_ok:
         found.add("r:context")
+    if not matches(rule.any_of_them, text):
+        return found
     if matches(rule.ignore, text):
         return found | {"r:ignore"}
     if matches(rule.statements, text):

@@ -22,7 +22,9 @@ class TopicModel:
     weights: dict[str, float]
 
     def score(self, features: set[str]) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # Look up the smaller side: a sentence has far fewer features than the model knows.
+        weights = self.weights
+        total = self.bias + sum(weights[f] for f in features if f in weights)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
 

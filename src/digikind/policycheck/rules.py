@@ -55,6 +55,9 @@ class TopicRule:
     statements: tuple[Pattern[str], ...]
     ignore: tuple[Pattern[str], ...]
     demote: tuple[Pattern[str], ...]
+    # One search that any of cues, statements, touch_only or ignore would pass: most
+    # sentences say nothing about most topics, and this tells so in one step.
+    any_of_them: tuple[Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,9 @@ def rules() -> Rules:
         unknown = set(spec) - {"digital", "cues", "touch_only", "statements", "ignore", "demote"}
         if unknown:
             raise RulesError(f"{where} has unknown keys: {', '.join(sorted(unknown))}.")
+        every = [
+            p for key in ("cues", "statements", "touch_only", "ignore") for p in spec.get(key, [])
+        ]
         topics.append(
             TopicRule(
                 topic_id,
@@ -130,6 +136,7 @@ def rules() -> Rules:
                     _compile(spec.get(key, []), f"{where}, {key}")
                     for key in ("touch_only", "statements", "ignore", "demote")
                 ),
+                any_of_them=_compile(every, where),
             )
         )
     obsolete = _load("obsolete.yaml")
