@@ -185,7 +185,7 @@ def shown(field: Field, value: Any, public: dict[str, Any]) -> str:
     if field.type == "yes_no":
         return "Yes" if value is True or value == "yes" else "No"
     if field.type == "choice":
-        return field.choice_label(value)
+        return field.choice_label(value, short=True)
     if field.type == "choices":
         values = value if isinstance(value, list) else [value]
         return join_words(field.choice_label(v) for v in values)
