@@ -168,6 +168,7 @@ class RecordFilterForm(forms.Form):
         field = self.fields[name]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", prompt), *options]
+        field.error_messages["invalid_choice"] = f"Choose from the list, or choose {prompt.lower()}"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
