@@ -12,7 +12,7 @@ from django.urls import reverse
 from digikind.orgs.models import Membership
 
 # (group, [(label, URL name, roles that see it; None = everyone)])
-GROUPS = [
+GROUPS: list[tuple[str, list[tuple[str, str, set[str] | None]]]] = [
     ("Home", [("Home", "orgs:dashboard", None)]),
     ("Records", [("Records", "records:home", {"lead", "staff", "volunteer"})]),
     (
