@@ -10,6 +10,7 @@ from digikind.agreements.forms import AgreementForm
 from digikind.agreements.models import Agreement
 from digikind.agreements.reading import MAX_GRADE, read_agreement
 from digikind.editing import rebased_form
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import lead_view, member_view
 from digikind.qr import qr_svg_response
@@ -133,6 +134,7 @@ def agreement_unpublish(request: HttpRequest, organisation: Organisation) -> Htt
     return redirect("agreements:detail", organisation.slug)
 
 
+@no_store
 @member_view
 def agreement_print(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     agreement = services.current_agreement(organisation)

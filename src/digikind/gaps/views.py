@@ -11,6 +11,7 @@ from digikind.gaps import exports, progress, services
 from digikind.gaps.forms import ActionForm
 from digikind.gaps.models import Action, Status
 from digikind.gaps.report import build
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org, lead_view, org_view
 
@@ -34,6 +35,7 @@ def gap_report(request: HttpRequest, organisation: Organisation) -> HttpResponse
     )
 
 
+@no_store
 @org_view(roles=READERS)
 def gap_export(request: HttpRequest, organisation: Organisation, file_format: str) -> HttpResponse:
     if file_format not in ("csv", "json"):
@@ -61,6 +63,7 @@ def action_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
     )
 
 
+@no_store
 @org_view(roles=READERS)
 def action_export(
     request: HttpRequest, organisation: Organisation, file_format: str

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from digikind.orgs.models import Organisation
-from digikind.records import services
+from digikind.records import kinds, services
 from digikind.records.models import Entry, Kind
 
 
@@ -47,7 +47,12 @@ def consents_to_watch(organisation: Organisation, within_days: int = 30) -> list
             found.append((consent, "Withdrawn"))
         elif expires and expires <= soon:
             found.append(
-                (consent, "Ended" if expires < date.today().isoformat() else f"Ends {expires}")
+                (
+                    consent,
+                    "Ended"
+                    if expires < date.today().isoformat()
+                    else f"Ends {kinds.uk_date(expires)}",
+                )
             )
     return found
 

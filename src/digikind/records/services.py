@@ -13,8 +13,15 @@ from django.utils import timezone
 
 from digikind.accounts.models import User
 from digikind.orgs.models import Organisation
-from digikind.records import chain, crypto
-from digikind.records.models import ChainHead, Entry, EntryKey, Kind, Subject
+from digikind.records import chain, crypto, kinds
+from digikind.records.models import (
+    ChainHead,
+    Entry,
+    EntryKey,
+    Kind,
+    RecordSettings,
+    Subject,
+)
 
 ERASED = {"erased": True}
 
@@ -219,26 +226,21 @@ def _plain(value: Any) -> Any:
 
 
 def record(
-    organisation: Organisation,
-    kind: str,
-    data: dict[str, Any],
-    *,
-    author: User | None,
-    public_fields: list[str],
+    organisation: Organisation, kind: str, data: dict[str, Any], *, author: User | None
 ) -> Entry:
     """Save one record from a form: who it is about, its open fields, and its sealed ones."""
+    definition = kinds.form_kinds()[kind]
     subject = data.get("person")
     if subject is None and (data.get("new_person") or "").strip():
-        subject = add_subject(
-            organisation, data.get("person_kind", "young_person"), data["new_person"]
-        )
-    skip = {"form_id", "person", "new_person", "person_kind", "channel", "happened_at"}
-    public = {name: _plain(data[name]) for name in public_fields if name in data}
+        subject = add_subject(organisation, definition.person_kind, data["new_person"])
+    public_fields = definition.public_fields
+    skip = {"form_id", "person", "new_person", "channel"}
+    public = {
+        name: _plain(data[name]) for name in public_fields if name in data and name not in skip
+    }
     if data.get("channel") is not None:
         channel = data["channel"]
         public.update(channel=channel.pk, channel_name=str(channel))
-    if data.get("happened_at") is not None:
-        public["happened_at"] = data["happened_at"].isoformat()
     private = {
         k: _plain(v)
         for k, v in data.items()
@@ -249,21 +251,60 @@ def record(
     )
 
 
-def expire(organisation: Organisation, retention_days: dict[str, int], *, today: Any = None) -> int:
-    """Erase entries older than their kind's retention period; returns how many were erased."""
-    now = today or timezone.now()
-    erased = 0
-    for kind, days in retention_days.items():
+def retention_days(organisation: Organisation) -> dict[str, int]:
+    """How long each kind's details are kept, in days: the organisation's own setting, or the
+    default from data/kinds.yaml. 0 means until someone erases them."""
+    setting = RecordSettings.objects.for_org(organisation).first()
+    chosen = setting.retention_days if setting else {}
+    return {
+        kind_id: int(chosen.get(kind_id, kind.keep_days))
+        for kind_id, kind in kinds.form_kinds().items()
+    }
+
+
+@transaction.atomic
+def set_retention(organisation: Organisation, days: dict[str, int]) -> None:
+    setting, _created = RecordSettings.objects.get_or_create(organisation=organisation)
+    setting.retention_days = {k: int(v) for k, v in days.items() if k in kinds.form_kinds()}
+    setting.save(update_fields=["retention_days"])
+
+
+def due_for_erasure(
+    organisation: Organisation, retention: dict[str, int], *, now: Any = None
+) -> dict[str, list[Entry]]:
+    """Per kind, the entries kept longer than their period whose details can still be read."""
+    now = now or timezone.now()
+    due: dict[str, list[Entry]] = {}
+    for kind, days in retention.items():
         if not days:
             continue
-        cutoff = now - timedelta(days=int(days))
-        old = Entry.objects.for_org(organisation).filter(
-            kind=kind, created_at__lt=cutoff, key__isnull=False
+        due[kind] = list(
+            Entry.objects.for_org(organisation)
+            .filter(kind=kind, created_at__lt=now - timedelta(days=int(days)), key__isnull=False)
+            .exclude(subject__isnull=False, subject__wrapped_key__isnull=True)
+            .order_by("seq")
         )
-        for entry in old:
-            erase_entry(
-                entry, by=None, reason=f"kept for {days} days, the period set for {kind} records"
-            )
+    return due
+
+
+def expire(
+    organisation: Organisation,
+    retention: dict[str, int],
+    *,
+    today: Any = None,
+    by: User | None = None,
+) -> int:
+    """Erase the details of entries older than their kind's retention period, and of the
+    corrections added to them; returns how many entries were due. Each erasure is logged."""
+    erased = 0
+    for kind, entries in due_for_erasure(organisation, retention, now=today).items():
+        label = kinds.kinds()[kind].label.lower() if kind in kinds.kinds() else kind
+        reason = f"Kept for {retention[kind]} days, the period set for {label} records"
+        for entry in entries:
+            with transaction.atomic():
+                erase_entry(entry, by=by, reason=reason)
+                for correction in entry.corrections.filter(key__isnull=False):
+                    erase_entry(correction, by=by, reason=f"{reason} (a correction)")
             erased += 1
     return erased
 
@@ -285,27 +326,75 @@ def viewed(entry: Entry, *, by: User | None) -> None:
     append(entry.organisation, Kind.VIEWED, author=by, public={"entry": entry.seq})
 
 
+def details(entry: Entry) -> tuple[list[kinds.Row], bool]:
+    """The entry's answers in plain words, and whether its private details were erased."""
+    private = sensitive(entry)
+    erased = "erased" in private or "unreadable" in private
+    return kinds.rows(entry.kind, entry.public, private), erased
+
+
+def author_name(entry: Entry) -> str:
+    if entry.author is not None and entry.author.name:
+        return str(entry.author.name)
+    return entry.author_label
+
+
+def visible_names(organisation: Organisation, viewer: User | None, *, lead: bool) -> dict[int, str]:
+    """The names a viewer may read: a lead every person's; anyone else the people they have
+    written records about. Erased people have no name."""
+    people = Subject.objects.for_org(organisation).filter(wrapped_key__isnull=False)
+    if not lead:
+        people = people.filter(entries__author=viewer.pk if viewer else None).distinct()
+    return {p.pk: name for p in people if (name := subject_name(p))}
+
+
+def history(entry: Entry) -> list[tuple[Entry, str]]:
+    """What happened to an entry after it was written, oldest first: corrections (with their
+    note), views of a concern, and erasing of its details."""
+    later = Entry.objects.for_org(entry.organisation).filter(seq__gt=entry.seq)
+    events = list(entry.corrections.select_related("author").order_by("seq"))
+    events += list(
+        later.filter(kind__in=[Kind.VIEWED, Kind.ERASURE], public__entry=entry.seq).select_related(
+            "author"
+        )
+    )
+    found = []
+    for event in sorted(events, key=lambda e: e.seq):
+        if event.kind == Kind.CORRECTION:
+            note = sensitive(event)
+            text = "Details erased" if "erased" in note else str(note.get("note", ""))
+        elif event.kind == Kind.VIEWED:
+            text = "Viewed"
+        else:
+            text = f"Details erased: {event.public.get('reason', 'no reason given')}"
+        found.append((event, text))
+    return found
+
+
 def export_person(subject: Subject) -> dict[str, Any]:
-    """Everything recorded about one person (for a subject access request)."""
+    """Everything recorded about one person (for a subject access request), in plain words."""
     entries = (
         Entry.objects.for_org(subject.organisation)
         .filter(subject=subject)
-        .select_related("corrects")
+        .select_related("corrects", "author")
     )
+    exported = []
+    for e in entries:
+        rows, erased = details(e)
+        exported.append(
+            {
+                "number": e.seq,
+                "kind": e.get_kind_display(),
+                "written": kinds.uk_datetime(e.created_at),
+                "by": author_name(e),
+                "corrects": e.corrects.seq if e.corrects else None,
+                "details": {row.heading: row.text for row in rows},
+                "details_erased": erased,
+            }
+        )
     return {
         "person": subject.reference,
         "name": subject_name(subject),
         "erased": subject.erased_at is not None,
-        "entries": [
-            {
-                "number": e.seq,
-                "kind": e.get_kind_display(),
-                "written": e.created_at.isoformat(),
-                "by": e.author_label,
-                "corrects": e.corrects.seq if e.corrects else None,
-                "details": e.public,
-                "private_details": sensitive(e),
-            }
-            for e in entries
-        ],
+        "entries": exported,
     }

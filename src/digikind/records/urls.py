@@ -7,7 +7,10 @@ app_name = "records"
 urlpatterns = [
     path("o/<slug:org_slug>/records/", views.records_home, name="home"),
     path("o/<slug:org_slug>/records/new/<str:kind>/", views.record_new, name="new"),
+    path("o/<slug:org_slug>/records/all/", views.record_list, name="list"),
     path("o/<slug:org_slug>/records/people/", views.people, name="people"),
+    path("o/<slug:org_slug>/records/keeping/", views.retention, name="retention"),
+    path("o/<slug:org_slug>/records/keeping/erase/", views.retention_erase, name="retention_erase"),
     path(
         "o/<slug:org_slug>/records/people/<int:subject_id>/export.json",
         views.person_export,

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from digikind.accounts.models import User
 from digikind.editing import rebased_form
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org, lead_view, org_view
 from digikind.register import knowledge, services
@@ -37,6 +38,7 @@ def channel_list(request: HttpRequest, organisation: Organisation) -> HttpRespon
     )
 
 
+@no_store
 @org_view(roles=READERS)
 def channel_print(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     return render(
@@ -46,6 +48,7 @@ def channel_print(request: HttpRequest, organisation: Organisation) -> HttpRespo
     )
 
 
+@no_store
 @org_view(roles=READERS)
 def channel_export(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import org_view
 from digikind.reports.board import board_report
@@ -21,6 +22,7 @@ def board(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     return render(request, "reports/board.html", {"organisation": organisation, "board": report})
 
 
+@no_store
 @org_view(roles=READERS)
 def board_pdf(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     report = board_report(organisation, for_funder=_for_funder(request))

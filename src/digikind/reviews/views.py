@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from digikind.accounts.models import User
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org, lead_view, org_view
 from digikind.qr import qr_svg_response
@@ -128,6 +129,7 @@ def link_qr(
     )
 
 
+@no_store
 @org_view(roles=READERS)
 def review_results(
     request: HttpRequest, organisation: Organisation, reviewcycle_id: int

@@ -182,11 +182,15 @@ class RecordPagesTestCase(BaseTestCase):
         subject = Subject.objects.get()
         copy = self.client.get(f"{self.base}people/{subject.pk}/export.json").json()
         self.assertEqual(copy["name"], "Jamie Example")
-        self.assertEqual(copy["entries"][0]["private_details"]["description"], "Private detail")
+        self.assertEqual(copy["entries"][0]["details"]["What happened"], "Private detail")
+        self.assertEqual(
+            copy["entries"][0]["details"]["Kind of risk"], "Contact: someone harmful reached them"
+        )
         self.client.post(f"{self.base}people/{subject.pk}/erase/")
         after = self.client.get(f"{self.base}people/{subject.pk}/export.json").json()
         self.assertIsNone(after["name"])
-        self.assertEqual(after["entries"][0]["private_details"], {"erased": True})
+        self.assertTrue(after["entries"][0]["details_erased"])
+        self.assertNotIn("What happened", after["entries"][0]["details"])
         self.assertTrue(services.verify(self.org).result.ok)
         self.assertTrue(Entry.objects.filter(kind="erasure").exists())
 

@@ -4,14 +4,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from digikind.orgs.models import Organisation
 from digikind.records import services
-from digikind.records.models import RecordSettings
 
 
 class Command(BaseCommand):
     help = (
         "`digikind records verify`: check records were not changed, removed or reordered. "
         "`digikind records expire`: erase entries past their organisation's retention period "
-        "(run it daily, e.g. from cron)."
+        "(its own setting, or the default in records/data/kinds.yaml; run it daily, e.g. "
+        "from cron)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -26,8 +26,7 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no organisation called {options['org']!r}.")
         if options["action"] == "expire":
             for organisation in organisations:
-                setting = RecordSettings.objects.for_org(organisation).first()
-                count = services.expire(organisation, setting.retention_days if setting else {})
+                count = services.expire(organisation, services.retention_days(organisation))
                 self.stdout.write(
                     f"{organisation.slug}: {count} entries past their retention period erased."
                 )
