@@ -129,13 +129,13 @@ def rules() -> Rules:
         ]
         topics.append(
             TopicRule(
-                topic_id,
-                bool(spec["digital"]),
-                _compile(spec["cues"], where),
-                *(
-                    _compile(spec.get(key, []), f"{where}, {key}")
-                    for key in ("touch_only", "statements", "ignore", "demote")
-                ),
+                id=topic_id,
+                digital=bool(spec["digital"]),
+                cues=_compile(spec["cues"], where),
+                touch_only=_compile(spec.get("touch_only", []), f"{where}, touch_only"),
+                statements=_compile(spec.get("statements", []), f"{where}, statements"),
+                ignore=_compile(spec.get("ignore", []), f"{where}, ignore"),
+                demote=_compile(spec.get("demote", []), f"{where}, demote"),
                 any_of_them=_compile(every, where),
             )
         )
