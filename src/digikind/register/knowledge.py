@@ -24,19 +24,6 @@ FACT_LABELS = {
     "recording": "Recording",
     "data_location": "Where data is held",
 }
-# Each fact's stored value in words; others (a number of years, free text) show as they are.
-FACT_WORDS = {
-    None: "The platform sets no minimum age",
-    "yes": "Yes",
-    "allowed": "Yes",
-    "no": "No",
-    "personal-only": "No, personal use only",
-    "business-product": "Only through its business version",
-    "depends": "It depends",
-    "optional": "Only if you turn it on",
-    "not-applicable": "Does not apply",
-    "limited": "Partly",
-}
 OTHER = "other"
 
 
