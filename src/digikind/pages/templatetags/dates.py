@@ -24,3 +24,9 @@ def uk_datetime(value: datetime | str | None) -> str:
         return dates.uk_datetime(value)
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def whole_years(days: int) -> int:
+    """730 days is 2 years; 0 when a number of days is not a whole number of years."""
+    return days // 365 if days >= 365 and days % 365 == 0 else 0
