@@ -142,6 +142,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "digikind.orgs.context_processors.organisations",
             ],
+            # Every template shows dates the same way: {{ day|uk_date }}, {{ moment|uk_datetime }}.
+            "builtins": ["digikind.pages.templatetags.dates"],
         },
     },
 ]
@@ -258,6 +260,7 @@ TASKS = {
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["digikind.formats"]  # dates in full: 21 November 2026
 TIME_ZONE = envstr("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -3,6 +3,9 @@
 Ten sections do not fit on one line, so related ones share a group: the top line shows the
 group, and the group's own pages are listed on a second line while you are in it. A group
 with one section a person can see shows that section under its own name.
+
+Who sees a section is decided by its page's own view (the roles given to `org_view`), so the
+navigation never offers a page that would answer "you cannot do this".
 """
 
 from dataclasses import dataclass
@@ -10,30 +13,31 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from digikind.orgs.models import Membership
+from digikind.orgs.tenancy import can_open
 
-# (group, [(label, URL name, roles that see it; None = everyone)])
-Section = tuple[str, str, set[str] | None]
+# (group, [(label, URL name)])
+Section = tuple[str, str]
 GROUPS: list[tuple[str, list[Section]]] = [
-    ("Home", [("Home", "orgs:dashboard", None)]),
-    ("Records", [("Records", "records:home", {"lead", "staff", "volunteer"})]),
+    ("Home", [("Home", "orgs:dashboard")]),
+    ("Records", [("Records", "records:home")]),
     (
         "Check",
         [
-            ("Reviews", "reviews:list", {"lead", "trustee"}),
-            ("Policy check", "policies:list", {"lead"}),
-            ("Channels", "register:list", {"lead", "trustee"}),
+            ("Reviews", "reviews:list"),
+            ("Policy check", "policies:list"),
+            ("Channels", "register:list"),
         ],
     ),
     (
         "Plan",
         [
-            ("Gaps", "gaps:report", {"lead", "trustee"}),
-            ("Actions", "gaps:actions", {"lead", "trustee"}),
-            ("Board report", "reports:board", {"lead", "trustee"}),
-            ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
+            ("Gaps", "gaps:report"),
+            ("Actions", "gaps:actions"),
+            ("Board report", "reports:board"),
+            ("Agreement", "agreements:detail"),
         ],
     ),
-    ("People", [("People", "orgs:member_list", {"lead"})]),
+    ("People", [("People", "orgs:member_list")]),
 ]
 
 
@@ -61,11 +65,8 @@ def _item(label: str, name: str, membership: Membership, path: str) -> NavItem:
 def navigation(membership: Membership, path: str) -> Navigation:
     nav = Navigation(items=[])
     for group, sections in GROUPS:
-        seen = [
-            _item(label, name, membership, path)
-            for label, name, roles in sections
-            if roles is None or membership.role in roles
-        ]
+        items = [_item(label, name, membership, path) for label, name in sections]
+        seen = [item for item in items if can_open(membership, item.url)]
         if not seen:
             continue
         if len(seen) == 1:

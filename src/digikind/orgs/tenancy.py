@@ -10,11 +10,13 @@ a 404, never the data. Models that belong to an organisation inherit
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
 if TYPE_CHECKING:
     from digikind.orgs.models import Membership, Organisation
@@ -71,7 +73,6 @@ def org_view(*, roles: tuple[str, ...] | None = None) -> Callable[[View], View]:
     """
 
     def decorator(view: View) -> View:
-        @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, org_slug: str, **kwargs: Any) -> HttpResponse:
             membership = get_membership(request, org_slug)
@@ -82,9 +83,25 @@ def org_view(*, roles: tuple[str, ...] | None = None) -> Callable[[View], View]:
             request.session[CURRENT_ORG_SESSION_KEY] = org_slug
             return view(request, organisation=membership.organisation, **kwargs)
 
-        return wrapper
+        # Kept on the view (decorators above it copy it), so links can ask who may open it.
+        wrapper.org_roles = roles  # type: ignore[attr-defined]
+        return login_required(wrapper)
 
     return decorator
+
+
+def can_open(membership: "Membership | None", url: str) -> bool:
+    """Whether this member's role may open this page of Digikind, from the roles its view
+    was given in `org_view`: so a page shows each person only the links they can follow.
+    Pages outside an organisation (question sets, sign-in security) are open to everyone."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    roles = getattr(match.func, "org_roles", None)
+    if roles is None:
+        return True
+    return membership is not None and membership.role in roles
 
 
 lead_view = org_view(roles=("lead",))

@@ -4,6 +4,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.utils import formats
+
 from digikind.orgs.models import Organisation
 from digikind.records import kinds, services
 from digikind.records.models import Entry, Kind
@@ -88,14 +90,17 @@ def out_of_hours(
     organisation: Organisation, weeks: int = 8
 ) -> tuple[list[OutOfHours], list[OutOfHours]]:
     """The share of recorded contact outside agreed hours, by week and by channel."""
-    by_week: dict[str, Counter[str]] = defaultdict(Counter)
+    by_week: dict[date, Counter[str]] = defaultdict(Counter)  # by the week's Monday
     by_channel: dict[str, Counter[str]] = defaultdict(Counter)
     for contact in recent_contacts(organisation, weeks):
-        label = (contact.day - timedelta(days=contact.day.weekday())).strftime("Week of %d %b")
-        for table, key in ((by_week, label), (by_channel, contact.channel)):
-            table[key]["total"] += 1
-            table[key]["out"] += 1 if contact.out_of_hours else 0
+        monday = contact.day - timedelta(days=contact.day.weekday())
+        for counts in (by_week[monday], by_channel[contact.channel]):
+            counts["total"] += 1
+            counts["out"] += 1 if contact.out_of_hours else 0
     return (
-        [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_week.items())],
+        [
+            OutOfHours(f"Week of {formats.date_format(k, 'j F')}", v["total"], v["out"])
+            for k, v in sorted(by_week.items())
+        ],
         [OutOfHours(k, v["total"], v["out"]) for k, v in sorted(by_channel.items())],
     )

@@ -6,14 +6,17 @@ same definition, so a field is labelled and shown the same way everywhere.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
-from django.utils import dateformat, timezone
+
+# Also used as kinds.uk_date by the rest of records.
+from digikind.dates import uk_date as uk_date
+from digikind.dates import uk_datetime as uk_datetime
 
 DATA = Path(__file__).with_name("data") / "kinds.yaml"
 SCHEMA = Path(__file__).with_name("schema.yaml")
@@ -153,22 +156,6 @@ def join_words(items: Iterable[str]) -> str:
         if words
         else ""
     )
-
-
-def uk_date(value: date | datetime | str) -> str:
-    """4 December 2026"""
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    return dateformat.format(value, "j F Y")
-
-
-def uk_datetime(value: datetime | str) -> str:
-    """4 December 2026, 14:05, in the site's time zone."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return dateformat.format(value, "j F Y, H:i")
 
 
 def shown(field: Field, value: Any, public: dict[str, Any]) -> str:

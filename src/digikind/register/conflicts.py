@@ -6,6 +6,7 @@ Plain functions over a channel and its platform's facts, so each rule is easy to
 from dataclasses import dataclass
 from datetime import date
 
+from digikind.dates import uk_date
 from digikind.register import knowledge
 from digikind.register.models import Channel, Purpose, YesNoUnknown
 
@@ -81,7 +82,7 @@ def conflicts(channel: Channel, today: date | None = None) -> list[Flag]:
             Flag(
                 "conflict",
                 "review-overdue",
-                f"Its review date ({channel.review_date:%d %B %Y}) has passed.",
+                f"Its review date ({uk_date(channel.review_date)}) has passed.",
             )
         )
     return found

@@ -8,6 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from digikind.accounts.models import User
 from digikind.demo.services import load_demo
 from digikind.gaps.report import build
 from digikind.policies import services as policy_services
@@ -171,3 +172,14 @@ class DemoGapsTestCase(TestCase):
         self.assertEqual(
             [m.title for m in report.missing], ["Too few people in some groups answered"]
         )
+
+    def test_a_trustee_is_linked_only_to_sources_they_can_open(self):
+        # A trustee may not open the records; the lead may. Both read the same evidence.
+        records = f'href="/o/{self.org.slug}/records/"'
+        self.client.force_login(User.objects.get(email="trustee@demo.digikind.test"))
+        trustee_page = self.client.get(f"/o/{self.org.slug}/gaps/").content.decode()
+        self.assertIn("4 of 10 contacts", trustee_page)
+        self.assertNotIn(records, trustee_page)
+        self.assertIn("See the source", trustee_page)  # the channels, which a trustee can open
+        self.client.force_login(User.objects.get(email=self.demo.email))
+        self.assertIn(records, self.client.get(f"/o/{self.org.slug}/gaps/").content.decode())

@@ -1,5 +1,7 @@
 import re
 
+from digikind.orgs.models import Membership
+from digikind.orgs.tenancy import can_open
 from digikind.test import BaseTestCase, make_person
 
 
@@ -46,3 +48,39 @@ class NavigationTestCase(BaseTestCase):
     def test_the_current_section_is_marked(self):
         page = self.page(self.alice, "members/")
         self.assertIn('href="/o/alices-youth-club/members/" aria-current="page">People', page)
+
+
+class CanOpenTestCase(BaseTestCase):
+    """Links are offered by the roles the page's own view allows, so they never lead to 403."""
+
+    def membership(self, user):
+        return Membership.objects.get(user=user, organisation=self.org)
+
+    def test_a_page_open_to_some_roles(self):
+        records = f"/o/{self.org.slug}/records/"
+        trustee = make_person("tina@example.org", self.org, "trustee")
+        self.assertTrue(can_open(self.membership(self.alice), records))
+        self.assertTrue(can_open(self.membership(self.bob), records))
+        self.assertFalse(can_open(self.membership(trustee), records))
+        self.assertFalse(can_open(None, records))
+
+    def test_a_lead_only_page_and_the_query_string(self):
+        members = f"/o/{self.org.slug}/members/?page=2"
+        self.assertTrue(can_open(self.membership(self.alice), members))
+        self.assertFalse(can_open(self.membership(self.bob), members))
+
+    def test_pages_outside_an_organisation_and_unknown_pages(self):
+        self.assertTrue(can_open(self.membership(self.bob), "/frameworks/"))
+        self.assertFalse(can_open(self.membership(self.bob), "/no-such-page/"))
+
+    def test_the_template_filter(self):
+        from django.template import Context, Template
+
+        link = Template(
+            "{% load page_links %}{% if url|opens_for:m %}link{% else %}text{% endif %}"
+        )
+        records = f"/o/{self.org.slug}/records/"
+        self.assertEqual(
+            link.render(Context({"url": records, "m": self.membership(self.bob)})), "link"
+        )
+        self.assertEqual(link.render(Context({"url": records, "m": ""})), "text")

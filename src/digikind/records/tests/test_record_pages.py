@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 from digikind.records import services
@@ -204,3 +205,27 @@ class RecordPagesTestCase(BaseTestCase):
         )
         self.client.force_login(self.alice)
         self.assertEqual(self.client.get(f"{self.base}{theirs.pk}/").status_code, 404)
+
+    def test_out_of_hours_weeks_read_in_date_order_across_months(self):
+        # Six weekly contacts always cross a month's end; weeks are named by their Monday.
+        today = date.today()
+        days = [today - timedelta(weeks=weeks) for weeks in range(6)]
+        person = services.add_subject(self.org, "young_person", "Jamie")
+        for day in days:
+            services.append(
+                self.org,
+                "contact",
+                author=None,
+                subject=person,
+                public={
+                    "channel_name": "WhatsApp: Club group",
+                    "happened_at": f"{day.isoformat()}T14:00:00+00:00",
+                    "out_of_hours": False,
+                },
+                sensitive={"note": ""},
+            )
+        self.client.force_login(self.alice)
+        page = self.client.get(self.base).content.decode()
+        shown = re.findall(r"Week of [^<]+", page)
+        mondays = sorted(day - timedelta(days=day.weekday()) for day in days)
+        self.assertEqual(shown, [f"Week of {m.day} {m:%B}" for m in mondays])

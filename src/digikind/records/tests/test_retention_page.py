@@ -42,8 +42,12 @@ class RetentionPageTestCase(BaseTestCase):
     def test_it_shows_the_default_periods_and_what_is_due(self):
         self.client.force_login(self.alice)
         words = summary(self.client.get(self.url).content)
-        self.assertEqual(words["Digital contact"], "Kept for 730 days. 1 due to be erased.")
-        self.assertEqual(words["Concern or incident"], "Kept for 2190 days. 0 due to be erased.")
+        self.assertEqual(
+            words["Digital contact"], "Kept for 730 days (2 years). 1 due to be erased."
+        )
+        self.assertEqual(
+            words["Concern or incident"], "Kept for 2190 days (6 years). 0 due to be erased."
+        )
         self.assertEqual(kinds.kinds()["debrief"].keep_days, 365)
         response = self.client.get(self.url)
         self.assertContains(response, "Erase the details of 1 record")
@@ -57,7 +61,9 @@ class RetentionPageTestCase(BaseTestCase):
         self.assertEqual(RecordSettings.objects.get().retention_days["concern"], 365)
         words = summary(response.content)
         self.assertEqual(words["Digital contact"], "Kept until you erase them. 0 due to be erased.")
-        self.assertEqual(words["Concern or incident"], "Kept for 365 days. 1 due to be erased.")
+        self.assertEqual(
+            words["Concern or incident"], "Kept for 365 days (1 year). 1 due to be erased."
+        )
 
     def test_a_wrong_number_is_explained_and_nothing_is_lost(self):
         self.client.force_login(self.alice)

@@ -41,7 +41,7 @@ class ChannelPagesTestCase(BaseTestCase):
     def test_choosing_a_platform_prefills_its_facts_with_sources(self):
         r = self.client.get(f"{self.base}new/?platform=whatsapp")
         self.assertContains(r, "What we know about WhatsApp")
-        self.assertContains(r, "Checked 20")
+        self.assertContains(r, "Checked 21 November 2026")  # not 2026-11-21
         self.assertContains(r, ">source<")
 
     def test_the_first_step_works_without_javascript(self):
