@@ -33,7 +33,10 @@ GROUPS: list[tuple[str, list[Section]]] = [
             ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
         ],
     ),
-    ("People", [("People", "orgs:member_list", {"lead"})]),
+    (
+        "People",
+        [("People", "orgs:member_list", {"lead"}), ("API tokens", "api:tokens", {"lead"})],
+    ),
 ]
 
 
