@@ -86,8 +86,11 @@ def _reviews(organisation: Organisation) -> tuple[list[dict[str, Any]], dict[int
                 key=lambda a: (a["framework"], a["framework_version"], a["question"]),
             )
             responses.append(
-                {"link": link_places[response.link_id], **row(response, RESPONSE),
-                 "answers": answers}  # fmt: skip
+                {
+                    "link": link_places[response.link_id],
+                    **row(response, RESPONSE),
+                    "answers": answers,
+                }
             )
         found.append(
             {
@@ -95,8 +98,10 @@ def _reviews(organisation: Organisation) -> tuple[list[dict[str, Any]], dict[int
                 **row(cycle, REVIEW),
                 "created_by": _email(cycle.created_by),
                 "framework_versions": sorted(
-                    ({"framework": v.framework.urn, "version": v.version}
-                     for v in cycle.framework_versions.all()),  # fmt: skip
+                    (
+                        {"framework": v.framework.urn, "version": v.version}
+                        for v in cycle.framework_versions.all()
+                    ),
                     key=lambda v: (v["framework"], v["version"]),
                 ),
                 "links": [{"ref": link_places[x.pk], **row(x, LINK)} for x in links],
@@ -131,9 +136,7 @@ def _channels(organisation: Organisation) -> list[dict[str, Any]]:
             "updated_by": _email(channel.updated_by),
             "assessments": [
                 row(a, ASSESSMENT)
-                for a in RiskAssessment.objects.filter(channel=channel).order_by(
-                    "created_at", "pk"
-                )
+                for a in RiskAssessment.objects.filter(channel=channel).order_by("created_at", "pk")
             ],
         }
         for channel in channels.select_related("updated_by")
@@ -158,12 +161,13 @@ def _records(organisation: Organisation, decrypted: bool) -> dict[str, Any]:
     for entry in (
         Entry.objects.for_org(organisation)
         .order_by("seq", "pk")
-        .select_related("subject", "corrects", "organisation")
+        .select_related("subject", "corrects", "author")
     ):
         item = {
             **row(entry, ENTRY),
             "origin": records.entry_id(entry),
             "subject": entry.subject.reference if entry.subject else None,
+            "author": _email(entry.author),
             "corrects": entry.corrects.seq if entry.corrects else None,
             "key": plain(keys[entry.pk]) if entry.pk in keys else None,
         }
@@ -218,8 +222,12 @@ def export_organisation(organisation: Organisation, *, decrypted: bool = False) 
         "organisation": row(organisation, ORGANISATION),
         "people": sorted(
             (
-                {"email": m.user.email, "name": m.user.name, "role": m.role,
-                 "joined_at": plain(m.created_at)}  # fmt: skip
+                {
+                    "email": m.user.email,
+                    "name": m.user.name,
+                    "role": m.role,
+                    "joined_at": plain(m.created_at),
+                }
                 for m in memberships
             ),
             key=lambda p: p["email"],
