@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "digikind.ratelimit",
     "ninja",
     "digikind.api",
+    "digikind.exchange",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ the same organisation exported anywhere gives the same document. Records stay as
 encrypted, with their hash chain, which `verify_chain` checks from the document alone. A
 subject-access copy adds each record's details and each person's name in plain text."""
 
+import json
 from typing import Any
 
 from digikind.agreements.models import Agreement
@@ -284,3 +285,8 @@ def verify_chain(document: dict[str, Any]) -> chain.Verification:
         for e in log["entries"]
     ]
     return chain.verify(rows, log["chain"]["seq"], log["chain"]["hash"])
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as a file: keys sorted, so the same organisation gives the same bytes."""
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
