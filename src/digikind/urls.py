@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("digikind.gaps.urls")),
     path("", include("digikind.reports.urls")),
     path("", include("digikind.api.urls")),
+    path("", include("digikind.exchange.urls")),
     path("api/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

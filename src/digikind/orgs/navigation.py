@@ -35,7 +35,11 @@ GROUPS: list[tuple[str, list[Section]]] = [
     ),
     (
         "People",
-        [("People", "orgs:member_list", {"lead"}), ("API tokens", "api:tokens", {"lead"})],
+        [
+            ("People", "orgs:member_list", {"lead"}),
+            ("API tokens", "api:tokens", {"lead"}),
+            ("Export", "exchange:export", {"lead"}),
+        ],
     ),
 ]
 
