@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "ninja",
     "digikind.api",
     "digikind.exchange",
+    "digikind.backup",
 ]
 
 MIDDLEWARE = [
