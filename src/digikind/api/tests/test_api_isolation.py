@@ -10,8 +10,10 @@ from django.test import override_settings
 
 from digikind.api import services
 from digikind.api.endpoints import api
+from digikind.api.models import ApiToken
 from digikind.demo.services import load_demo
 from digikind.gaps.models import Action
+from digikind.orgs import services as org_services
 from digikind.policies.models import PolicyCheck
 from digikind.register.models import Channel
 from digikind.reviews.models import ReviewCycle
@@ -64,8 +66,8 @@ class ApiIsolationTestCase(BaseTestCase):
         self.assertNotIn("{", path)
         return path
 
-    def send(self, method, path, secret):
-        kwargs = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    def send(self, method, path, secret=None):
+        kwargs = {"HTTP_AUTHORIZATION": f"Bearer {secret}"} if secret else {}
         if method == "patch":
             kwargs.update(data={"status": "doing"}, content_type="application/json")
         if method == "post":
@@ -130,3 +132,50 @@ class ApiIsolationTestCase(BaseTestCase):
             r = getattr(self.client, method)(self.url(path))
             self.assertEqual(r.status_code, 401, f"{method} {path}")
             self.assertIn("API token", r.json()["detail"])
+
+    def assert_nothing_crosses(self, r, label):
+        body = r.content.decode()
+        for marker in self.markers:
+            self.assertNotIn(marker, body, label)
+
+    def test_a_signed_in_member_of_any_role_without_a_token_gets_nothing(self):
+        # The API reads only tokens: a browser session, even a lead's, opens no endpoint.
+        for membership in self.demo.membership_set.select_related("user"):
+            self.client.force_login(membership.user)
+            for method, path in operations():
+                r = self.send(method, path)
+                label = f"{membership.role} {method} {path}"
+                self.assertEqual(r.status_code, 401, label)
+                self.assertIn("API token", r.json()["detail"], label)
+                self.assert_nothing_crosses(r, label)
+        self.assertEqual(
+            {m.role for m in self.demo.membership_set.all()},
+            {"lead", "staff", "volunteer", "trustee"},
+        )
+
+    def test_a_revoked_token_of_either_scope_gets_nothing(self):
+        lead = self.demo.membership_set.filter(role="lead").first().user
+        for token in ApiToken.objects.filter(organisation=self.demo):
+            services.revoke_token(token, by=lead)
+        actions = list(
+            Action.objects.filter(organisation=self.demo).values_list("status", "version")
+        )
+        for method, path in operations():
+            for scope, secret in self.demo_secrets.items():
+                r = self.send(method, path, secret)
+                self.assertEqual(r.status_code, 401, f"revoked {scope} {method} {path}")
+                self.assert_nothing_crosses(r, f"revoked {scope} {method} {path}")
+        self.assertEqual(
+            list(Action.objects.filter(organisation=self.demo).values_list("status", "version")),
+            actions,
+        )
+
+    def test_a_token_is_one_organisations_even_when_its_maker_leads_two(self):
+        # Charlie leads both organisations; his token for his own one still sees only it.
+        org_services.add_member(self.demo, self.charlie, "lead")
+        _token, secret = services.create_token(self.other_org, "Both", "write", by=self.charlie)
+        for method, path in operations():
+            r = self.send(method, path, secret)
+            self.assert_nothing_crosses(r, f"{method} {path}")
+        self.assertEqual(self.send("get", "/api/organisation", secret).json()["name"],
+                         self.other_org.name)  # fmt: skip

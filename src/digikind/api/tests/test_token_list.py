@@ -1,6 +1,7 @@
 from digikind.api.models import ApiToken, hash_secret
 from digikind.orgs.models import AuditEvent
-from digikind.test import BaseTestCase
+from digikind.orgs.roles import MemberRole
+from digikind.test import BaseTestCase, make_person
 
 
 class TokenListTestCase(BaseTestCase):
@@ -41,8 +42,12 @@ class TokenListTestCase(BaseTestCase):
         self.assertFalse(ApiToken.objects.exists())
 
     def test_only_leads(self):
-        self.client.force_login(self.bob)
-        self.assertEqual(self.client.get(self.url).status_code, 403)
+        for role in (MemberRole.STAFF, MemberRole.VOLUNTEER, MemberRole.TRUSTEE):
+            self.client.force_login(make_person(f"{role}@example.org", self.org, role))
+            self.assertEqual(self.client.get(self.url).status_code, 403, role)
+            r = self.client.post(self.url, {"name": "x", "scope": "write"})
+            self.assertEqual(r.status_code, 403, role)
+            self.assertNotContains(r, "dk_", status_code=403)
         self.client.force_login(self.charlie)
         self.assertEqual(self.client.get(self.url).status_code, 404)
         self.assertEqual(

@@ -1,5 +1,6 @@
 from digikind.api import services
-from digikind.test import BaseTestCase
+from digikind.orgs.roles import MemberRole
+from digikind.test import BaseTestCase, make_person
 
 
 class TokenRevokeTestCase(BaseTestCase):
@@ -24,6 +25,13 @@ class TokenRevokeTestCase(BaseTestCase):
     def test_it_only_allows_post(self):
         self.client.force_login(self.alice)
         self.assertEqual(self.client.get(self.url).status_code, 405)
+
+    def test_only_a_lead_can_revoke(self):
+        for role in (MemberRole.STAFF, MemberRole.VOLUNTEER, MemberRole.TRUSTEE):
+            self.client.force_login(make_person(f"{role}@example.org", self.org, role))
+            self.assertEqual(self.client.post(self.url).status_code, 403, role)
+        self.token.refresh_from_db()
+        self.assertIsNone(self.token.revoked_at)
 
     def test_it_validates_ownership(self):
         self.client.force_login(self.charlie)
