@@ -144,9 +144,7 @@ def append(
         key = None
         if sensitive:
             key = crypto.new_key()
-            entry.sealed = crypto.seal_json(
-                key, sensitive, f"entry:{bound_to}:{seq}".encode()
-            )
+            entry.sealed = crypto.seal_json(key, sensitive, f"entry:{bound_to}:{seq}".encode())
         entry.content_hash = chain.content_hash(_fields(entry, bound_to))
         entry.prev_hash = head.hash
         entry.hash = chain.link(head.hash, entry.content_hash)

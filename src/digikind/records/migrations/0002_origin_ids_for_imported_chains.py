@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('records', '0001_initial'),
+        ("records", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='chainhead',
-            name='origin_id',
+            model_name="chainhead",
+            name="origin_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='entry',
-            name='origin_id',
+            model_name="entry",
+            name="origin_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='subject',
-            name='origin_id',
+            model_name="subject",
+            name="origin_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
     ]
