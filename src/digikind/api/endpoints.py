@@ -91,6 +91,18 @@ def _too_many(request: HttpRequest, exc: Exception) -> HttpResponse:
     return response
 
 
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    detail = str(exc)
+    if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
+        # django-ninja's own words for a body that is not JSON; say what to send instead.
+        detail = (
+            "The request body could not be read. Send JSON with "
+            '“Content-Type: application/json”, e.g. {"status": "done"}.'
+        )
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = []
@@ -234,7 +246,9 @@ def action_detail(request: HttpRequest, action_id: int) -> dict[str, Any]:
 
 
 @api.patch(
-    "/actions/{action_id}", response={200: ActionOut, 409: Error, **ERRORS}, tags=["actions"]
+    "/actions/{action_id}",
+    response={200: ActionOut, 400: Error, 409: Error, **ERRORS},
+    tags=["actions"],
 )
 def action_update(request: HttpRequest, action_id: int, data: ActionStatusIn) -> Any:
     """Change an action's status (needs a read-and-write token). Send the `version` you read:

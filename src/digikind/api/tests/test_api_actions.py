@@ -54,3 +54,14 @@ class ApiActionsTestCase(ApiTestCase):
         self.assertEqual(self.patch({"status": "finished"}).status_code, 422)
         self.action.refresh_from_db()
         self.assertEqual(self.action.status, "to_do")
+
+    def test_a_body_that_is_not_json_gets_a_plain_message(self):
+        r = self.patch("\x03")
+        self.assertEqual(r.status_code, 400)
+        self.assertEqual(
+            r.json()["detail"],
+            "The request body could not be read. Send JSON with "
+            '“Content-Type: application/json”, e.g. {"status": "done"}.',
+        )
+        self.action.refresh_from_db()
+        self.assertEqual(self.action.status, "to_do")
