@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from digikind.api import serialise, services
+from digikind.api.docs import ApiDocs
 from digikind.api.models import ApiToken
 from digikind.api.schemas import (
     ActionOut,
@@ -62,6 +63,7 @@ api = NinjaAPI(
         "send it as `Authorization: Bearer <token>`."
     ),
     auth=TokenAuth(),
+    docs=ApiDocs(),
     urls_namespace="api-v1",
 )
 

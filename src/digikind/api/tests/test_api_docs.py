@@ -1,5 +1,6 @@
 """The API's schema and its browsable docs, served from Digikind itself: no CDN, and the
-page's assets load under Digikind's Content Security Policy."""
+page's assets load under Digikind's Content Security Policy. The docs are a plain page made
+from the schema, so they read without JavaScript."""
 
 import re
 
@@ -27,7 +28,8 @@ class ApiDocsTestCase(TestCase):
         r = self.client.get("/api/docs")
         self.assertEqual(r.status_code, 200)
         page = r.content.decode()
-        sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+        # What the browser loads (scripts, pictures, style sheets), not the links a person follows.
+        sources = re.findall(r'src="([^"]+)"', page) + re.findall(r'<link[^>]*href="([^"]+)"', page)
         self.assertTrue(sources)
         for source in sources:
             self.assertTrue(source.startswith("/static/"), source)
@@ -40,3 +42,18 @@ class ApiDocsTestCase(TestCase):
         csp = r["Content-Security-Policy"]
         self.assertIn("script-src 'self'", csp)
         self.assertIn("connect-src 'self'", csp)
+
+    def test_docs_list_every_operation_with_its_parameters_and_answers(self):
+        r = self.client.get("/api/docs")
+        schema = self.client.get("/api/openapi.json").json()
+        for path, methods in schema["paths"].items():
+            for method in methods:
+                self.assertContains(r, f"<code>{method.upper()} {path}</code>", count=2)
+        self.assertContains(r, "<code>action_id</code>", html=True)
+        self.assertContains(r, "Send the `version` you read")
+        self.assertContains(r, "Send: <code>application/json</code>")
+        self.assertContains(r, '<caption class="govuk-table__caption govuk-table__caption--s">'
+                               "ActionStatusIn</caption>", html=True)  # fmt: skip
+        self.assertContains(r, "one of “to_do”, “doing”, “done”")
+        self.assertContains(r, "120 requests a minute")
+        self.assertContains(r, 'href="/api/openapi.json"')
