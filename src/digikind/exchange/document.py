@@ -119,7 +119,8 @@ def _policy_checks(organisation: Organisation) -> list[dict[str, Any]]:
         files = []
         for stored in check.files.order_by("position", "pk"):
             item = row(stored, POLICY_FILE)
-            if stored.content:  # a file still waiting to be read
+            # A file still waiting to be read (if its upload is still there to read).
+            if stored.content and stored.content.storage.exists(stored.content.name):
                 with stored.content.open("rb") as handle:
                     item["content_base64"] = b64(handle.read())
             files.append(item)

@@ -3,6 +3,7 @@ import json
 from digikind.exchange.validation import validation_problems
 from digikind.orgs.models import AuditEvent
 from digikind.orgs.roles import MemberRole
+from digikind.policies.models import PolicyCheck, PolicyFile
 from digikind.records import services as records
 from digikind.test import BaseTestCase, make_person
 
@@ -73,3 +74,17 @@ class DownloadTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 404)
         self.assertNotIn("Jo Bloggs", r.content.decode())
         self.assertFalse(AuditEvent.objects.filter(action="organisation exported").exists())
+
+    def test_an_upload_missing_from_the_data_folder_does_not_stop_the_download(self):
+        check = PolicyCheck.objects.create(organisation=self.org, created_by=self.alice)
+        PolicyFile.objects.create(
+            policy_check=check, position=0, name="gone.docx", size=10, sha256="0" * 64,
+            content="policies/0/0/0",
+        )  # fmt: skip
+        self.client.force_login(self.alice)
+        r = self.client.get(self.url)
+        self.assertEqual(r.status_code, 200)
+        files = json.loads(r.content)["policy_checks"][0]["files"]
+        self.assertEqual(
+            [(f["name"], "content_base64" in f) for f in files], [("gone.docx", False)]
+        )
