@@ -120,7 +120,7 @@ def _policy_checks(organisation: Organisation) -> list[dict[str, Any]]:
         for stored in check.files.order_by("position", "pk"):
             item = row(stored, POLICY_FILE)
             # A file still waiting to be read (if its upload is still there to read).
-            if stored.content and stored.content.storage.exists(stored.content.name):
+            if stored.content.name and stored.content.storage.exists(stored.content.name):
                 with stored.content.open("rb") as handle:
                     item["content_base64"] = b64(handle.read())
             files.append(item)
