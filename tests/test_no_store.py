@@ -15,7 +15,7 @@ from digikind.demo.services import load_demo
 from tests.url_patterns import build_url, named_patterns, object_ids_for
 
 FILE_ENDINGS = (".csv", ".json", ".pdf")
-ALSO_PRIVATE = {"reviews:results"}
+ALSO_PRIVATE = {"reviews:results", "exchange:export"}
 MUST_INCLUDE = {
     "records:home",
     "records:list",
@@ -32,6 +32,8 @@ MUST_INCLUDE = {
     "reports:board_pdf",
     "agreements:print",
     "reviews:results",
+    "exchange:export",
+    "exchange:download",
 }
 
 

@@ -108,6 +108,10 @@ INSTALLED_APPS = [
     "digikind.home",
     "digikind.demo",
     "digikind.ratelimit",
+    "ninja",
+    "digikind.api",
+    "digikind.exchange",
+    "digikind.backup",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +241,9 @@ REVIEW_ANSWERS_PER_MINUTE = envint("DIGIKIND_REVIEW_ANSWERS_PER_MINUTE", 120)
 # How many responses with no scored answer (only "I don't know") one network may send to one
 # review in an hour. They count towards no group's five; more than this is refused.
 REVIEW_EMPTY_PER_NETWORK = envint("DIGIKIND_REVIEW_EMPTY_PER_NETWORK", 3)
+
+# The JSON API: how many requests one token may send in a minute.
+API_REQUESTS_PER_MINUTE = envint("DIGIKIND_API_REQUESTS_PER_MINUTE", 120)
 
 # Policy uploads: the most one upload may hold, in megabytes (each file and all together).
 POLICY_UPLOAD_MAX_MB = envint("DIGIKIND_POLICY_UPLOAD_MAX_MB", 20)

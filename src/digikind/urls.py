@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from digikind.api.endpoints import api
 from digikind.pages import views as page_views
 
 
@@ -35,6 +36,9 @@ urlpatterns = [
     path("", include("digikind.agreements.urls")),
     path("", include("digikind.gaps.urls")),
     path("", include("digikind.reports.urls")),
+    path("", include("digikind.api.urls")),
+    path("", include("digikind.exchange.urls")),
+    path("api/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

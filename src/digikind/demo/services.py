@@ -90,6 +90,9 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     from digikind.agreements.services import create_demo_agreement
 
     create_demo_agreement(organisation, lead)
+    from digikind.api.services import create_token
+
+    create_token(organisation, "Demo spreadsheet", "read", by=lead)  # its secret is not kept
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,

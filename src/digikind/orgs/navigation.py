@@ -37,7 +37,14 @@ GROUPS: list[tuple[str, list[Section]]] = [
             ("Agreement", "agreements:detail"),
         ],
     ),
-    ("People", [("People", "orgs:member_list")]),
+    (
+        "People",
+        [
+            ("People", "orgs:member_list"),
+            ("API tokens", "api:tokens"),
+            ("Export", "exchange:export"),
+        ],
+    ),
 ]
 
 

@@ -38,6 +38,9 @@ class Subject(OrgOwned):
     sealed_name = models.BinaryField(null=True)
     created_at = models.DateTimeField(default=timezone.now)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The id this person had where their keys were made, if brought in from another Digikind
+    # (digikind import-organisation): their sealed name and key are bound to it.
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["reference"]
@@ -59,6 +62,9 @@ class ChainHead(models.Model):
     )
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # The organisation's id where the chain began, if brought in from another Digikind: the
+    # hashes and the encryption are bound to it, so they still verify and open here.
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Chain head {self.seq} of {self.organisation}"
@@ -83,6 +89,9 @@ class Entry(OrgOwned):
     content_hash = models.CharField(max_length=64)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # The entry's id where it was written, if brought in from another Digikind (its key's
+    # wrapping is bound to it).
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["seq"]

@@ -30,16 +30,40 @@ class RecordError(Exception):
     """Something that cannot be recorded; the message says what to do instead."""
 
 
+def chain_id(organisation: Organisation) -> int:
+    """The id the organisation's chain and keys are bound to: its own, or the one it had in
+    the Digikind it was imported from."""
+    origin = (
+        ChainHead.objects.filter(organisation=organisation)
+        .values_list("origin_id", flat=True)
+        .first()
+    )
+    return int(origin or organisation.pk)
+
+
+def subject_id(subject: Subject) -> int:
+    return int(subject.origin_id or subject.pk)
+
+
+def entry_id(entry: Entry) -> int:
+    return int(entry.origin_id or entry.pk)
+
+
+def master_key(records_key: str | None = None) -> bytes:
+    return hashlib.sha256(str(records_key or settings.RECORDS_KEY).encode()).digest()
+
+
 def _org_key(organisation: Organisation) -> bytes:
-    master = hashlib.sha256(str(settings.RECORDS_KEY).encode()).digest()
-    return crypto.organisation_key(master, organisation.pk)
+    return crypto.organisation_key(master_key(), chain_id(organisation))
 
 
 def _subject_key(subject: Subject) -> bytes | None:
     if subject.wrapped_key is None:
         return None
     return crypto.open_sealed(
-        _org_key(subject.organisation), bytes(subject.wrapped_key), f"subject:{subject.pk}".encode()
+        _org_key(subject.organisation),
+        bytes(subject.wrapped_key),
+        f"subject:{subject_id(subject)}".encode(),
     )
 
 
@@ -65,14 +89,16 @@ def subject_name(subject: Subject) -> str | None:
     if key is None or subject.sealed_name is None:
         return None
     return str(
-        crypto.open_json(key, bytes(subject.sealed_name), f"name:{subject.pk}".encode())["name"]
+        crypto.open_json(key, bytes(subject.sealed_name), f"name:{subject_id(subject)}".encode())[
+            "name"
+        ]
     )
 
 
-def _fields(entry: Entry) -> dict[str, Any]:
-    """What the entry's hash covers."""
+def _fields(entry: Entry, organisation_id: int | None = None) -> dict[str, Any]:
+    """What the entry's hash covers (`organisation_id`: the chain's id, see chain_id)."""
     return {
-        "organisation": entry.organisation_id,
+        "organisation": organisation_id or chain_id(entry.organisation),
         "seq": entry.seq,
         "kind": entry.kind,
         "subject": entry.subject.reference if entry.subject is not None else None,
@@ -102,6 +128,7 @@ def append(
     ensure_head(organisation)
     with transaction.atomic():
         head = ChainHead.objects.select_for_update().get(organisation=organisation)
+        bound_to = int(head.origin_id or organisation.pk)
         seq = head.seq + 1
         entry = Entry(
             organisation=organisation,
@@ -117,10 +144,8 @@ def append(
         key = None
         if sensitive:
             key = crypto.new_key()
-            entry.sealed = crypto.seal_json(
-                key, sensitive, f"entry:{organisation.pk}:{seq}".encode()
-            )
-        entry.content_hash = chain.content_hash(_fields(entry))
+            entry.sealed = crypto.seal_json(key, sensitive, f"entry:{bound_to}:{seq}".encode())
+        entry.content_hash = chain.content_hash(_fields(entry, bound_to))
         entry.prev_hash = head.hash
         entry.hash = chain.link(head.hash, entry.content_hash)
         entry.save()
@@ -146,9 +171,11 @@ def sensitive(entry: Entry) -> dict[str, Any]:
     if wrapped is None or wrapper is None:
         return dict(ERASED)
     try:
-        key = crypto.open_sealed(wrapper, bytes(wrapped), f"key:{entry.pk}".encode())
+        key = crypto.open_sealed(wrapper, bytes(wrapped), f"key:{entry_id(entry)}".encode())
         return crypto.open_json(
-            key, bytes(entry.sealed), f"entry:{entry.organisation_id}:{entry.seq}".encode()
+            key,
+            bytes(entry.sealed),
+            f"entry:{chain_id(entry.organisation)}:{entry.seq}".encode(),
         )
     except InvalidTag:
         return {"unreadable": True}
@@ -184,6 +211,7 @@ class ChainCheck:
 
 def verify(organisation: Organisation) -> ChainCheck:
     head = ChainHead.objects.filter(organisation=organisation).first()
+    bound_to = int(head.origin_id or organisation.pk) if head else organisation.pk
     entries = (
         Entry.objects.for_org(organisation)
         .select_related("subject", "corrects")
@@ -192,7 +220,7 @@ def verify(organisation: Organisation) -> ChainCheck:
     rows = [
         {
             "seq": e.seq,
-            "fields": _fields(e),
+            "fields": _fields(e, bound_to),
             "content_hash": e.content_hash,
             "prev_hash": e.prev_hash,
             "hash": e.hash,
