@@ -113,6 +113,23 @@ def test_absent_and_narrow():
     assert not flagged(broad, "narrow") and not flagged(broad, "absent")
 
 
+def test_absent_needs_contact_between_the_organisations_adults_and_its_young_people():
+    # Each of these mentions messages or phones and young people, but none is a rule about
+    # the organisation's adults being in touch with them online (rules/absent.yaml).
+    not_about_contact = {
+        "pupils' own use": "Internet rules\n\nI will only e-mail people I know. Pupils will not use chat rooms.",
+        "calling home": "Phones\n\nMembers may use a phone to contact their parents at the end of the day.",
+        "photo sharing": "Photos\n\nPhotos of children must only be shared in the private WhatsApp group.",
+        "following a policy": "Internet\n\nAll staff must follow the internet policy when children use the computers.",
+    }
+    for case, text in not_about_contact.items():
+        assert flagged(text, "absent"), case
+    contact = "Messages\n\nLeaders must not send private messages to young people on social media."
+    report = check_text(contact)
+    assert not report.failing("absent").flagged
+    assert report.failing("absent").evidence[0].text.startswith("Leaders must not send private")
+
+
 def test_readability_names_hard_sections_vague_terms_and_jargon():
     text = (
         "Policy\n\nEASY PART\nUse the club phone. Tell the lead if you are worried.\n\n"
