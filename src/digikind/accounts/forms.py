@@ -1,6 +1,7 @@
 from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AllauthLoginForm):  # type: ignore[misc]
@@ -8,7 +9,7 @@ class LoginForm(AllauthLoginForm):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Email address"
+        self.fields["login"].label = _("Email address")
         self.fields["login"].widget.attrs.pop("placeholder", None)
         self.fields["password"].help_text = ""
         self.fields["password"].widget.attrs.pop("placeholder", None)

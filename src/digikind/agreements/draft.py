@@ -194,7 +194,7 @@ def young_people(organisation: Organisation) -> YoungPeople:
     ).count()
     if answered < MIN_GROUP:
         return YoungPeople(cycle, answered)
-    label = RespondentRole.YOUNG_PERSON.label
+    label = str(RespondentRole.YOUNG_PERSON.label)
     group = next((g for g in results(cycle).groups if g.label == label), None)
     if group is None:
         return YoungPeople(cycle, answered)

@@ -57,7 +57,7 @@ class ReviewCycle(OrgOwned):
 
     def role_names(self) -> list[str]:
         labels = dict(RespondentRole.choices)
-        return [labels[r] for r in self.roles]
+        return [str(labels[r]) for r in self.roles]
 
 
 def latest_closed_cycle(organisation: "Organisation") -> ReviewCycle | None:

@@ -186,9 +186,7 @@ def save_answer(
         or response.role not in question.roles
         or not response.cycle.framework_versions.filter(pk=question.framework_version_id).exists()
     ):
-        raise ReviewError(
-            _("This question is not part of your review. Go back to your questions.")
-        )
+        raise ReviewError(_("This question is not part of your review. Go back to your questions."))
     check_answer(asked, value, text, comment)
     try:
         with transaction.atomic():
