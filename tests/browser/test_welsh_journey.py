@@ -1,9 +1,10 @@
 """A young person answers a review in Welsh on a 360-pixel phone with JavaScript off. Each
-page is in Welsh (lang="cy", the English of a question set with no Welsh marked lang="en"),
+page is in Welsh (lang="cy"), the demo's question set too (no English outside lang="en"),
 and axe-core finds nothing wrong on it."""
 
 import pytest
 
+from digikind.pages.tests import welsh
 from digikind.reviews.models import ReviewCycle
 from tests.browser.conftest import axe_violations
 
@@ -24,6 +25,9 @@ def check_page(axe_page, page, problems, name):
 def test_a_young_persons_review_in_welsh(browser, live_server, demo):
     cycle = ReviewCycle.objects.filter(organisation=demo.organisation, closed_at=None).first()
     assert cycle is not None and "young_person" in cycle.roles
+    # The review's name is whatever staff typed; a Welsh-speaking group names it in Welsh.
+    cycle.name = "Adolygiad y gwanwyn"
+    cycle.save()
     url = live_server.url + cycle.links.get(role="young_person").get_absolute_url()
     problems: dict[str, list[str]] = {}
     context = browser.new_context(viewport=PHONE, java_script_enabled=False, bypass_csp=True)
@@ -36,8 +40,15 @@ def test_a_young_persons_review_in_welsh(browser, live_server, demo):
     for number in range(1, 200):
         if "/check/" in page.url:
             break
-        assert f"Cwestiwn {number} o" in page.content(), page.url
+        html = page.content()
+        assert f"Cwestiwn {number} o" in html, page.url
+        # The question, its hint and its answers are the question set's Welsh.
+        assert welsh.english_in(html) == [], page.url
+        assert 'lang="en"' not in html.split("<main", 1)[1], page.url
         if number == 1:
+            assert "Ydy ein apiau a’n sgyrsiau ar-lein yn eich helpu" in html
+            assert "Rydyn ni’n defnyddio apiau a sgyrsiau i’ch helpu chi." in html
+            assert "Ie" in html and "Na" in html
             check_page(checker, page, problems, "question 1")
         if page.locator("textarea[name=text]").count():
             page.fill("textarea[name=text]", "WhatsApp")
