@@ -89,6 +89,10 @@ class ReviewLink(OrgOwned):
     def get_absolute_url(self) -> str:
         return reverse("reviews:respond", args=[self.token])
 
+    def get_welsh_url(self) -> str:
+        """The same link, opening in Welsh (and remembering Welsh for the respondent)."""
+        return f"{self.get_absolute_url()}?lang=cy"
+
 
 class Response(OrgOwned):
     """One person's answers. `network` is a keyed hash of the network they sent from, for this
