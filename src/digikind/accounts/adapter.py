@@ -1,7 +1,17 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from digikind import bilingual_email
+
+# allauth's emails that we have written in Welsh and English (templates/account/email/).
+# Others stay allauth's English; none of them is sent with our settings.
+BILINGUAL_EMAILS = frozenset({"account/email/password_reset_key", "account/email/unknown_account"})
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
@@ -20,6 +30,26 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str | list[str],
+        context: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> EmailMessage:
+        if template_prefix not in BILINGUAL_EMAILS:
+            return super().render_mail(template_prefix, email, context, headers)
+        subject, body = bilingual_email.render(
+            f"{template_prefix}_subject.txt",
+            f"{template_prefix}_message.txt",
+            context,
+            allauth_context.request,
+        )
+        to = [email] if isinstance(email, str) else email
+        return EmailMessage(
+            self.format_email_subject(subject), body, self.get_from_email(), to, headers=headers
+        )
 
 
 class MFAAdapter(DefaultMFAAdapter):  # type: ignore[misc]
