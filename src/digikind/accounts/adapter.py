@@ -39,7 +39,8 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         headers: dict[str, str] | None = None,
     ) -> EmailMessage:
         if template_prefix not in BILINGUAL_EMAILS:
-            return super().render_mail(template_prefix, email, context, headers)
+            english: EmailMessage = super().render_mail(template_prefix, email, context, headers)
+            return english
         subject, body = bilingual_email.render(
             f"{template_prefix}_subject.txt",
             f"{template_prefix}_message.txt",
