@@ -14,4 +14,7 @@ ALLAUTH_TEXTS = [
     gettext_noop("Incorrect code."),
     gettext_noop("You have signed out."),
     gettext_noop("Successfully signed in as %(name)s."),
+    gettext_noop("Authenticator app activated."),
+    gettext_noop("Use your password"),
+    gettext_noop("Use authenticator app or code"),
 ]

@@ -42,6 +42,12 @@ WELSH_PAGES = frozenset(
         "account_reset_password_from_key_done",
         "mfa_authenticate",
         "orgs:accept_invitation",
+        # Setting up two-factor sign-in, as a lead must: the password asked again, the app,
+        # the recovery codes it makes, and the sign-in security page.
+        "account_reauthenticate",
+        "mfa_activate_totp",
+        "mfa_view_recovery_codes",
+        "mfa_index",
     }
 )
 

@@ -1,6 +1,7 @@
 """Every page that is in Welsh shows only Welsh (English only inside lang="en"), is marked
 lang="cy", and every string has a Welsh translation marked for a Welsh speaker to check."""
 
+from allauth.mfa.models import Authenticator
 from django.test import override_settings
 
 from digikind.accounts.two_factor import current_code
@@ -98,6 +99,48 @@ class PagesAroundInWelsh(WelshPageTestCase):
         wrong = "000000" if current_code(self.alice.totp_secret) != "000000" else "111111"
         html = self.welsh_page("/accounts/2fa/authenticate/", 200, "post", {"code": wrong})
         self.assertIn("Dydy’r cod ddim yn gywir", html)
+
+    def test_setting_up_two_factor_sign_in(self):
+        Authenticator.objects.filter(user=self.alice).delete()
+        self.client.post(
+            "/accounts/login/",
+            {"login": "alice@example.org", "password": PASSWORD},
+            HTTP_ACCEPT_LANGUAGE="cy",
+        )
+        html = self.welsh_page("/accounts/reauthenticate/?next=/accounts/2fa/totp/activate/")
+        self.assertIn("Rhowch eich cyfrinair eto", html)
+        self.assertIn("Rydych chi wedi mewngofnodi fel Alice.", html)
+        self.assertIn("Wedi anghofio eich cyfrinair?", html)
+        html = self.welsh_page("/accounts/reauthenticate/", 200, "post", {"password": "wrong"})
+        self.assertIn("Dydy’r cyfrinair ddim yn gywir", html)
+        self.client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+        html = self.welsh_page("/accounts/2fa/totp/activate/")
+        self.assertIn("Trefnu mewngofnodi dau gam", html)
+        self.assertIn("Y cod 6 digid o’r ap", html)
+        r = self.client.get("/accounts/2fa/totp/activate/", HTTP_ACCEPT_LANGUAGE="cy")
+        secret = r.context["form"].secret
+        wrong = "000000" if current_code(secret) != "000000" else "111111"
+        html = self.welsh_page("/accounts/2fa/totp/activate/", 200, "post", {"code": wrong})
+        self.assertIn("Dydy’r cod ddim yn gywir", html)
+        r = self.client.post(
+            "/accounts/2fa/totp/activate/",
+            {"code": current_code(secret)},
+            HTTP_ACCEPT_LANGUAGE="cy",
+        )
+        self.assertRedirects(r, "/accounts/2fa/recovery-codes/", fetch_redirect_response=False)
+        html = self.welsh_page("/accounts/2fa/recovery-codes/")
+        self.assertIn("Mae gennych chi 10 o 10 cod ar ôl.", html)
+        html = self.welsh_page("/accounts/2fa/")
+        self.assertIn("Mae mewngofnodi dau gam ymlaen.", html)
+        self.assertIn("Mae gennych chi 10 ar ôl.", html)
+
+    def test_a_lead_sent_to_set_up_two_factor_is_told_why_in_welsh(self):
+        Authenticator.objects.filter(user=self.alice).delete()
+        self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        self.client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+        self.client.get(f"/o/{self.org.slug}/", HTTP_ACCEPT_LANGUAGE="cy")
+        html = self.welsh_page("/accounts/2fa/totp/activate/")
+        self.assertIn("Fel arweinydd, mae angen mewngofnodi dau gam arnoch chi.", html)
 
     def test_resetting_a_password(self):
         self.welsh_page("/accounts/password/reset/")
