@@ -28,7 +28,10 @@ class LeadTwoFactorMiddleware:
         ):
             messages.info(
                 request,
-                _("As a lead you need two-factor sign-in. Set up an authenticator app to carry on."),
+                _(
+                    "As a lead you need two-factor sign-in. "
+                    "Set up an authenticator app to carry on."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
