@@ -59,6 +59,8 @@ def test_a_young_persons_review_in_welsh(browser, live_server, demo):
     check_page(checker, page, problems, "check")
     page.click("button:has-text('Anfon fy atebion')")
     assert "Mae eich atebion wedi’u hanfon" in page.content()
+    assert "Gallwch chi hefyd siarad â Meic" in page.content()
+    assert "080880 23456" in page.content()
     check_page(checker, page, problems, "thanks")
     # The language was remembered: the start page again, with no ?lang=, is still in Welsh.
     page.goto(url)

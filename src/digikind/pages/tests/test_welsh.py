@@ -70,7 +70,19 @@ class RespondentPagesInWelsh(WelshPageTestCase):
         self.assertIsNotNone(Response.objects.get().submitted_at)
         html = self.welsh_page(f"{self.url}thanks/")
         self.assertIn("Mae eich atebion wedi’u hanfon", html)
+        # Beside Childline, Meic: the helpline for young people in Wales, in Welsh.
+        self.assertIn("ffoniwch Childline am ddim ar 0800 1111.", html)
+        self.assertIn("Gallwch chi hefyd siarad â Meic", html)
+        self.assertIn("ffoniwch 080880 23456 neu ewch i meic.cymru.", html)
         self.assertIn("Rydych chi wedi ateb yn barod", self.welsh_page(self.url))
+
+    def test_the_english_thanks_page_keeps_to_childline(self):
+        self.client.post(self.url)
+        self.client.post(f"{self.url}q/1/", {"value": "yes"})
+        self.client.post(f"{self.url}check/")
+        r = self.client.get(f"{self.url}thanks/")
+        self.assertContains(r, "call Childline free on 0800 1111.")
+        self.assertNotContains(r, "Meic")
 
     def test_a_link_that_is_not_there(self):
         self.assertIn("Allwn ni ddim dod o hyd", self.welsh_page("/r/not-a-link/", 404))
