@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DIGIKIND := $(BIN)/digikind
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup assets test bench clean
+.PHONY: run setup assets messages test bench clean
 
 run: setup
 	$(DIGIKIND) migrate --no-input
@@ -15,7 +15,7 @@ run: setup
 	$(DIGIKIND) load-demo
 	$(DIGIKIND) runserver $(HOST)
 
-setup: $(VENV)/.installed build/.assets
+setup: $(VENV)/.installed build/.assets messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,20 @@ build/.assets: node_modules/.installed assets/build.mjs assets/digikind.scss
 	touch $@
 
 assets: build/.assets
+
+# The Welsh (and any other) translations: each .po file in the repository compiled to the .mo
+# file Django reads, with Debian's gettext (installed here if the machine has none).
+PO_FILES := $(wildcard src/digikind/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+messages: $(MO_FILES)
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  echo "Installing Debian's gettext to compile the translations..."; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+	msgfmt --check --output-file=$@ $<
 
 # The whole suite: lint, types, unit and view tests, and browser tests in Chromium.
 test: setup

@@ -111,6 +111,8 @@ def test_a_welsh_policy_gets_an_honest_message():
     report = check_files([("polisi.txt", welsh.encode())])
     assert report.language == "cy"
     assert "Welsh" in report.notes[0] and "English version" in report.notes[0]
+    assert "cannot check a Welsh policy yet" in report.notes[0]
+    assert "We have not guessed" in report.notes[0]
     assert all(t.state == "missing" for t in report.topics)
 
 

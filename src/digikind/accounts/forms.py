@@ -5,6 +5,7 @@ from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AllauthLoginForm):  # type: ignore[misc]
@@ -12,12 +13,12 @@ class LoginForm(AllauthLoginForm):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Email address"
+        self.fields["login"].label = _("Email address")
         self.fields["login"].widget.attrs.pop("placeholder", None)
-        self.fields["login"].error_messages["required"] = "Enter your email address"
+        self.fields["login"].error_messages["required"] = _("Enter your email address")
         self.fields["password"].help_text = ""
         self.fields["password"].widget.attrs.pop("placeholder", None)
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["password"].error_messages["required"] = _("Enter your password")
 
 
 def code_input(width: str) -> forms.TextInput:
@@ -38,9 +39,9 @@ class CodeFormMixin:
     """The code box of allauth's two-factor forms, as a short numeric field."""
 
     fields: dict[str, forms.Field]
-    code_label = "Code"
+    code_label = _("Code")
     code_width = "govuk-input--width-10"  # 8 digits: a recovery code
-    code_required = "Enter the 6-digit code from your authenticator app, or a recovery code"
+    code_required = _("Enter the 6-digit code from your authenticator app, or a recovery code")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,6 +60,6 @@ class ReauthenticateForm(CodeFormMixin, AllauthReauthenticateForm):  # type: ign
 
 
 class ActivateTOTPForm(CodeFormMixin, AllauthActivateTOTPForm):  # type: ignore[misc]
-    code_label = "The 6-digit code from the app"
+    code_label = _("The 6-digit code from the app")
     code_width = "govuk-input--width-5"
-    code_required = "Enter the 6-digit code your authenticator app shows"
+    code_required = _("Enter the 6-digit code your authenticator app shows")

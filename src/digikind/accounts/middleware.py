@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from digikind.accounts.two_factor import has_authenticator_app, needs_two_factor
 
@@ -27,7 +28,10 @@ class LeadTwoFactorMiddleware:
         ):
             messages.info(
                 request,
-                "As a lead you need two-factor sign-in. Set up an authenticator app to carry on.",
+                _(
+                    "As a lead you need two-factor sign-in. "
+                    "Set up an authenticator app to carry on."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from digikind.agreements.wording import SECTION_IDS, section, titles, wording
+from digikind.agreements.wording import ENGLISH, SECTION_IDS, WELSH, section, titles, wording
 from digikind.orgs.models import Organisation
 from digikind.orgs.roles import RespondentRole
 from digikind.policies.models import PolicyCheck, current_policy_check
@@ -61,13 +61,18 @@ class Draft:
     channels: list[Channel]
     policy_check: PolicyCheck | None
     young_people: YoungPeople
+    language: str = ENGLISH
 
 
-def names_list(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
+def names_list(items: list[str], language: str = ENGLISH) -> str:
+    """ "A", "A and B", "A, B and C" (in Welsh "A, B a C", "ac" before a vowel)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    words = wording(language)
+    joiner = str(words["and"])
+    if items[-1][:1].lower() in "aeiouwyâêîôûŵŷ":
+        joiner = str(words.get("and_before_vowel", joiner))
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
 
 
 def _sentence(text: str) -> str:
@@ -119,8 +124,8 @@ def _label(channel: Channel) -> str:
     return f"{platform} ({account})"
 
 
-def _channels(channels: list[Channel], hints: list[str]) -> list[str]:
-    words = section("channels")
+def _channels(channels: list[Channel], hints: list[str], language: str) -> list[str]:
+    words = section("channels", language)
     lines = [str(line) for line in words["opening"]]
     if not channels:
         hints.append(str(words["empty_hint"]))
@@ -135,12 +140,14 @@ def _channels(channels: list[Channel], hints: list[str]) -> list[str]:
             parts.append(str(words["group_only"]))
         if channel.rationale.strip():
             parts.append(str(words["why"]).format(rationale=_sentence(channel.rationale)))
+            if language != ENGLISH and str(words["welsh_rationale_hint"]) not in hints:
+                hints.append(str(words["welsh_rationale_hint"]))
         lines.append(f"- {_label(channel)}: {' '.join(p for p in parts if p)}")
     return lines
 
 
-def _replies(policy_check: PolicyCheck | None, hints: list[str]) -> list[str]:
-    words = section("replies")
+def _replies(policy_check: PolicyCheck | None, hints: list[str], language: str) -> list[str]:
+    words = section("replies", language)
     hours = words["hours"]
     evidence = hours_evidence(policy_check)
     lines = [str(line) for line in words["opening"]]
@@ -157,8 +164,8 @@ def _replies(policy_check: PolicyCheck | None, hints: list[str]) -> list[str]:
     return lines + [str(line) for line in words["always"]]
 
 
-def _will_do(channels: list[Channel]) -> list[str]:
-    words = section("will_do")
+def _will_do(channels: list[Channel], language: str) -> list[str]:
+    words = section("will_do", language)
     lines = [str(line) for line in words["always"]]
     if any(c.one_to_one and c.receives_messages for c in channels):
         lines.append(str(words["if_one_to_one"]["line"]))
@@ -167,8 +174,8 @@ def _will_do(channels: list[Channel]) -> list[str]:
     return [f"- {line}" for line in lines]
 
 
-def _wont_do(channels: list[Channel]) -> list[str]:
-    words = section("wont_do")
+def _wont_do(channels: list[Channel], language: str) -> list[str]:
+    words = section("wont_do", language)
     lines = [str(line) for line in words["always"]]
     news = [
         c.platform_name
@@ -176,21 +183,21 @@ def _wont_do(channels: list[Channel]) -> list[str]:
         if c.purpose == Purpose.PROMOTION and c.receives_messages and not c.one_to_one
     ]
     if news:
-        names = names_list(sorted(set(news)))
+        names = names_list(sorted(set(news)), language)
         lines.append(str(words["if_promotion"]["line"]).format(names=names))
     return [f"- {line}" for line in lines]
 
 
-def _help_now() -> list[str]:
-    return [f"- {line}" for line in section("help_now")["always"]]
+def _help_now(language: str) -> list[str]:
+    return [f"- {line}" for line in section("help_now", language)["always"]]
 
 
-def _records(channels: list[Channel]) -> list[str]:
-    words = section("records")
+def _records(channels: list[Channel], language: str) -> list[str]:
+    words = section("records", language)
     lines = [str(line) for line in words["always"]]
     kept = sorted({c.platform_name for c in channels if c.keeps_records == YesNoUnknown.YES})
     if kept:
-        lines.append(str(words["keeps"]).format(names=names_list(kept)))
+        lines.append(str(words["keeps"]).format(names=names_list(kept, language)))
     for name in sorted({c.platform_name for c in channels if c.keeps_records == YesNoUnknown.NO}):
         lines.append(str(words["does_not_keep"]).format(names=name))
     return lines
@@ -207,7 +214,7 @@ def young_people(organisation: Organisation) -> YoungPeople:
     ).count()
     if answered < MIN_GROUP:
         return YoungPeople(cycle, answered)
-    label = RespondentRole.YOUNG_PERSON.label
+    label = str(RespondentRole.YOUNG_PERSON.label)
     group = next((g for g in results(cycle).groups if g.label == label), None)
     if group is None:
         return YoungPeople(cycle, answered)
@@ -232,17 +239,19 @@ def young_people(organisation: Organisation) -> YoungPeople:
     return YoungPeople(cycle, answered, low)
 
 
-def build_draft(organisation: Organisation) -> Draft:
+def build_draft(organisation: Organisation, language: str = ENGLISH) -> Draft:
+    """The draft in English, or in Welsh (`language="cy"`, wording from wording.cy.yaml)."""
+    assert language in (ENGLISH, WELSH)
     channels = channels_for_young_people(organisation)
     policy_check = current_policy_check(organisation)
     hints: dict[str, list[str]] = {s: [] for s in SECTION_IDS}
     lines = {
-        "channels": _channels(channels, hints["channels"]),
-        "replies": _replies(policy_check, hints["replies"]),
-        "will_do": _will_do(channels),
-        "wont_do": _wont_do(channels),
-        "help_now": _help_now(),
-        "records": _records(channels),
+        "channels": _channels(channels, hints["channels"], language),
+        "replies": _replies(policy_check, hints["replies"], language),
+        "will_do": _will_do(channels, language),
+        "wont_do": _wont_do(channels, language),
+        "help_now": _help_now(language),
+        "records": _records(channels, language),
     }
     return Draft(
         texts={s: "\n".join(lines[s]) for s in SECTION_IDS},
@@ -250,4 +259,5 @@ def build_draft(organisation: Organisation) -> Draft:
         channels=channels,
         policy_check=policy_check,
         young_people=young_people(organisation),
+        language=language,
     )

@@ -5,30 +5,43 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
 from digikind.agreements.reading import AgreementReading
-from digikind.agreements.wording import SECTION_IDS, section
+from digikind.agreements.wording import ENGLISH, SECTION_IDS, WELSH, section
 
 MAX_SECTION_CHARS = 4000
 
 
 class AgreementForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The language the text is written in (the page around it stays English).
+    language = forms.ChoiceField(
+        choices=[(ENGLISH, "English"), (WELSH, "Welsh")],
+        widget=forms.HiddenInput,
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The boxes say which language they hold, for screen readers and spell checkers.
+        box = {"rows": 8, "spellcheck": "true", "lang": self.text_language()}
         for section_id in SECTION_IDS:
             words = section(section_id)
             self.fields[section_id] = forms.CharField(
                 label=str(words["title"]),
                 required=False,
                 max_length=MAX_SECTION_CHARS,
-                widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "true"}),
+                widget=forms.Textarea(attrs=box),
                 help_text=str(words["hint"]),
                 error_messages={
                     "max_length": f"Keep “{words['title']}” under {MAX_SECTION_CHARS} characters"
                 },
             )
         # The version goes last, after the text, like the other hidden fields.
-        self.order_fields([*SECTION_IDS, "version"])
+        self.order_fields([*SECTION_IDS, "version", "language"])
+
+    def text_language(self) -> str:
+        """The language of the text, even if the form is not valid."""
+        given = self.data.get("language") if self.is_bound else self.initial.get("language")
+        return WELSH if given == WELSH else ENGLISH
 
     def texts(self) -> dict[str, str]:
         """The text as typed, even if the form is not valid, so nothing is lost."""
@@ -44,12 +57,15 @@ class AgreementForm(forms.Form):
         for part, measured in reading.sections:
             field = self.fields[part.id]
             base = str(section(part.id)["hint"])
-            level = render_to_string(
-                "agreements/_reading.html", {"grade": measured.grade, "words": measured.words}
-            )
+            # A Welsh text is not measured; the side of the page says so once.
+            level = ""
+            if measured.measured:
+                level = render_to_string(
+                    "agreements/_reading.html", {"grade": measured.grade, "words": measured.words}
+                ).strip()
             field.help_text = format_html(
-                "{}<br>{}{}",
+                "{}{}{}",
                 base,
-                level.strip(),
+                format_html("<br>{}", level) if level else "",
                 format_html_join("", "<br>{}", ((hint,) for hint in hints.get(part.id, []))),
             )

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from digikind.agreements.wording import SECTION_IDS, titles
+from digikind.agreements.wording import ENGLISH, SECTION_IDS, WELSH, titles
 from digikind.orgs.tenancy import OrgOwned
 
 
@@ -53,8 +53,8 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
-def sections_of(texts: dict[str, str]) -> list[Section]:
-    names = titles()
+def sections_of(texts: dict[str, str], language: str = ENGLISH) -> list[Section]:
+    names = titles(language)
     return [Section(s, names[s], texts.get(s, "")) for s in SECTION_IDS]
 
 
@@ -63,6 +63,10 @@ class Agreement(OrgOwned):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class Language(models.TextChoices):
+        ENGLISH = ENGLISH, "English"
+        WELSH = WELSH, "Welsh (Cymraeg)"
+
     channels = models.TextField(blank=True)
     replies = models.TextField(blank=True)
     will_do = models.TextField(blank=True)
@@ -70,10 +74,14 @@ class Agreement(OrgOwned):
     help_now = models.TextField(blank=True)
     records = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    # The language the text is written in: its part titles and opening words follow it,
+    # and its reading age is measured only in English.
+    language = models.CharField(max_length=2, choices=Language, default=Language.ENGLISH)
     # What young people see: a copy made when it was published, so a draft in progress
     # never changes the shared page until it is published again.
     published_text = models.JSONField(default=dict, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_language = models.CharField(max_length=2, choices=Language, default=Language.ENGLISH)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -107,11 +115,15 @@ class Agreement(OrgOwned):
         return {s: str(getattr(self, s)) for s in SECTION_IDS}
 
     def sections(self) -> list[Section]:
-        return sections_of(self.texts())
+        return sections_of(self.texts(), self.language)
 
     def published_sections(self) -> list[Section]:
-        return sections_of({s: str(self.published_text.get(s, "")) for s in SECTION_IDS})
+        return sections_of(
+            {s: str(self.published_text.get(s, "")) for s in SECTION_IDS}, self.published_language
+        )
 
     @property
     def has_unpublished_changes(self) -> bool:
-        return self.texts() != {s: self.published_text.get(s, "") for s in SECTION_IDS}
+        return self.language != self.published_language or self.texts() != {
+            s: self.published_text.get(s, "") for s in SECTION_IDS
+        }

@@ -1,12 +1,17 @@
 """How easy the agreement is to read: its Flesch-Kincaid grade as a whole and by part, in
 plain words, and its hardest sentences. An agreement is published only when the whole text
-and every part of it read at grade 6 or lower."""
+and every part of it read at grade 6 or lower.
+
+Flesch-Kincaid counts English syllables and was made for English, so a Welsh agreement is
+not measured at all (no grade is better than a wrong one): the pages say so, and a Welsh
+speaker reading it with young people is the check."""
 
 import re
 from dataclasses import dataclass
 
 from digikind import readability
 from digikind.agreements.models import Section, sections_of
+from digikind.agreements.wording import ENGLISH
 
 MAX_GRADE = 6.0
 BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -37,14 +42,19 @@ class Reading:
     def age(self) -> int:
         return readability.reading_age(self.grade)
 
+    measured: bool = True  # False for Welsh: the measure works for English only
+
     @property
     def easy_enough(self) -> bool:
-        return self.grade <= MAX_GRADE
+        return not self.measured or self.grade <= MAX_GRADE
 
 
-def measure(text: str) -> Reading:
+def measure(text: str, language: str = ENGLISH) -> Reading:
     ready = prepared(text)
-    return Reading(readability.flesch_kincaid_grade(ready), len(readability.words(ready)))
+    words = len(readability.words(ready))
+    if language != ENGLISH:
+        return Reading(0.0, words, measured=False)
+    return Reading(readability.flesch_kincaid_grade(ready), words)
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,11 @@ class AgreementReading:
     sections: list[tuple[Section, Reading]]
     hardest: list[Hard]
     placeholders: list[str]
+    language: str = ENGLISH
+
+    @property
+    def measured(self) -> bool:
+        return self.language == ENGLISH
 
     @property
     def target_age(self) -> int:
@@ -75,21 +90,26 @@ class AgreementReading:
         return self.overall.easy_enough and not self.too_hard
 
 
-def read_agreement(texts: dict[str, str], *, limit: int = 5) -> AgreementReading:
+def read_agreement(
+    texts: dict[str, str], *, limit: int = 5, language: str = ENGLISH
+) -> AgreementReading:
+    """Part titles stay English: this is for the lead's pages."""
     parts = sections_of(texts)
     whole = "\n\n".join(prepared(p.text) for p in parts if p.text.strip())
     hard = [
         Hard(sentence, grade, part.title)
         for part in parts
         for sentence in sentences(part.text)
-        if len(readability.words(sentence)) >= 4
+        if language == ENGLISH
+        and len(readability.words(sentence)) >= 4
         and (grade := readability.flesch_kincaid_grade(sentence)) > MAX_GRADE
     ]
     hard.sort(key=lambda h: -h.grade)
     gaps = sorted({m.group(0) for p in parts for m in PLACEHOLDER.finditer(p.text)})
     return AgreementReading(
-        overall=Reading(readability.flesch_kincaid_grade(whole), len(readability.words(whole))),
-        sections=[(p, measure(p.text)) for p in parts],
+        overall=measure(whole, language),
+        sections=[(p, measure(p.text, language)) for p in parts],
         hardest=hard[:limit],
         placeholders=gaps,
+        language=language,
     )

@@ -9,7 +9,7 @@ from digikind.accounts.models import User
 from digikind.agreements.draft import build_draft
 from digikind.agreements.models import Agreement
 from digikind.agreements.reading import read_agreement
-from digikind.agreements.wording import SECTION_IDS
+from digikind.agreements.wording import ENGLISH, SECTION_IDS, WELSH
 from digikind.orgs.models import AuditEvent, Organisation
 
 
@@ -42,11 +42,17 @@ def _clean(texts: dict[str, str]) -> dict[str, str]:
 
 @transaction.atomic
 def save_texts(
-    organisation: Organisation, texts: dict[str, str], *, seen_version: int, by: User | None
+    organisation: Organisation,
+    texts: dict[str, str],
+    *,
+    seen_version: int,
+    by: User | None,
+    language: str = ENGLISH,
 ) -> Agreement:
-    """Save the working text. `seen_version` is the version the person opened (0 if there
-    was no agreement yet); if someone has saved since, nothing is saved."""
-    fields = _clean(texts)
+    """Save the working text, written in `language`. `seen_version` is the version the
+    person opened (0 if there was no agreement yet); if someone has saved since, nothing
+    is saved."""
+    fields: dict[str, str] = {**_clean(texts), "language": language}
     if seen_version == 0:
         try:
             with transaction.atomic():
@@ -64,10 +70,11 @@ def save_texts(
     return current
 
 
-def publish_problems(texts: dict[str, str]) -> list[str]:
-    """Why this text cannot be published yet, in plain words (none if it can)."""
+def publish_problems(texts: dict[str, str], language: str = ENGLISH) -> list[str]:
+    """Why this text cannot be published yet, in plain words (none if it can). A Welsh
+    text's reading age is not measured (reading.py says why), so it is never refused for it."""
     problems = []
-    reading = read_agreement(_clean(texts))
+    reading = read_agreement(_clean(texts), language=language)
     empty = [part.title for part, measured in reading.sections if not measured.words]
     if empty:
         problems.append(f"Write something in every part. Empty: {', '.join(empty)}.")
@@ -95,18 +102,32 @@ def publish_problems(texts: dict[str, str]) -> list[str]:
 
 @transaction.atomic
 def publish(
-    organisation: Organisation, texts: dict[str, str], *, seen_version: int, by: User | None
+    organisation: Organisation,
+    texts: dict[str, str],
+    *,
+    seen_version: int,
+    by: User | None,
+    language: str = ENGLISH,
 ) -> Agreement:
     """Save this text and make it the one young people see, if it is ready."""
-    problems = publish_problems(texts)
+    problems = publish_problems(texts, language)
     if problems:
         raise NotReadyToPublish(problems)
-    agreement = save_texts(organisation, texts, seen_version=seen_version, by=by)
+    agreement = save_texts(organisation, texts, seen_version=seen_version, by=by, language=language)
     agreement.status = Agreement.Status.PUBLISHED
     agreement.published_text = agreement.texts()
+    agreement.published_language = agreement.language
     agreement.published_at = timezone.now()
     agreement.published_by = by
-    agreement.save(update_fields=["status", "published_text", "published_at", "published_by"])
+    agreement.save(
+        update_fields=[
+            "status",
+            "published_text",
+            "published_language",
+            "published_at",
+            "published_by",
+        ]
+    )
     AuditEvent.objects.create(
         organisation=organisation,
         actor=by,
@@ -130,11 +151,19 @@ def unpublish(agreement: Agreement, *, by: User | None) -> Agreement:
     return agreement
 
 
-def start_again(organisation: Organisation, *, seen_version: int, by: User | None) -> Agreement:
-    """Replace the working text with a new draft from the register, policy and reviews.
-    The published copy, if any, is not touched."""
+def start_again(
+    organisation: Organisation, *, seen_version: int, by: User | None, language: str = ENGLISH
+) -> Agreement:
+    """Replace the working text with a new draft from the register, policy and reviews, in
+    English or Welsh. The published copy, if any, is not touched."""
+    if language not in (ENGLISH, WELSH):
+        raise AgreementError("Choose English or Welsh for the new draft.")
     return save_texts(
-        organisation, build_draft(organisation).texts, seen_version=seen_version, by=by
+        organisation,
+        build_draft(organisation, language).texts,
+        seen_version=seen_version,
+        by=by,
+        language=language,
     )
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from digikind.accounts.models import User
@@ -9,6 +10,7 @@ from digikind.agreements.draft import build_draft, channels_for_young_people, no
 from digikind.agreements.forms import AgreementForm
 from digikind.agreements.models import Agreement
 from digikind.agreements.reading import MAX_GRADE, read_agreement
+from digikind.agreements.wording import ENGLISH, WELSH
 from digikind.editing import rebased_form
 from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
@@ -28,18 +30,20 @@ def _is_lead(request: HttpRequest) -> bool:
 @member_view
 def agreement_detail(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     agreement = services.current_agreement(organisation)
-    shown = None
+    shown, language = None, ENGLISH
     if agreement is not None:
         shown = agreement.published_text if agreement.is_published else agreement.texts()
+        language = agreement.published_language if agreement.is_published else agreement.language
     channels = channels_for_young_people(organisation) if _is_lead(request) else []
     ctx = {
         "organisation": organisation,
         "agreement": agreement,
-        "reading": read_agreement(shown).overall if shown is not None else None,
+        "reading": read_agreement(shown, language=language).overall if shown else None,
+        "text_language": language,
         "is_lead": _is_lead(request),
         "channels": channels,
         "not_named": not_named(channels, agreement.texts()["channels"]) if agreement else [],
-        "intro": wording.intro(),
+        "intro": wording.intro(language),
         "share_url": (
             request.build_absolute_uri(agreement.share_url())
             if agreement and agreement.is_published
@@ -52,22 +56,28 @@ def agreement_detail(request: HttpRequest, organisation: Organisation) -> HttpRe
 @lead_view
 def agreement_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     agreement = services.current_agreement(organisation)
-    draft = build_draft(organisation)
+    # Before anything is saved, the first draft can be asked for in Welsh (?draft=cy; not
+    # ?lang=, which would turn the lead's own pages Welsh).
+    if agreement is not None:
+        language = agreement.language
+    else:
+        language = WELSH if request.GET.get("draft") == WELSH else ENGLISH
+    draft = build_draft(organisation, language)
     current = None
     if request.method == "POST":
         form = AgreementForm(request.POST)
         if form.is_valid():
             publishing = request.POST.get("action") == "publish"
             texts = form.texts()
+            save = services.publish if publishing else services.save_texts
             try:
-                if publishing:
-                    services.publish(
-                        organisation, texts, seen_version=form.seen_version(), by=_user(request)
-                    )
-                else:
-                    services.save_texts(
-                        organisation, texts, seen_version=form.seen_version(), by=_user(request)
-                    )
+                save(
+                    organisation,
+                    texts,
+                    seen_version=form.seen_version(),
+                    by=_user(request),
+                    language=form.text_language(),
+                )
             except services.EditConflict as conflict:
                 current = conflict.current
                 form = rebased_form(AgreementForm, request, current.version, str(conflict))
@@ -85,8 +95,9 @@ def agreement_edit(request: HttpRequest, organisation: Organisation) -> HttpResp
                 return redirect("agreements:edit", organisation.slug)
     else:
         texts = agreement.texts() if agreement else draft.texts
-        form = AgreementForm(initial={**texts, "version": agreement.version if agreement else 0})
-    reading = read_agreement(form.texts())
+        version = agreement.version if agreement else 0
+        form = AgreementForm(initial={**texts, "version": version, "language": language})
+    reading = read_agreement(form.texts(), language=form.text_language())
     form.describe(reading, draft.hints)
     ctx = {
         "organisation": organisation,
@@ -99,6 +110,7 @@ def agreement_edit(request: HttpRequest, organisation: Organisation) -> HttpResp
         "channels": draft.channels,
         "not_named": not_named(draft.channels, form.texts()["channels"]),
         "sources": wording.sources(),
+        "text_language": form.text_language(),
     }
     return render(request, "agreements/agreement_edit.html", ctx)
 
@@ -111,8 +123,11 @@ def agreement_restart(request: HttpRequest, organisation: Organisation) -> HttpR
             seen = int(request.POST.get("version") or 0)
         except ValueError:
             seen = -1
+        language = WELSH if request.POST.get("language") == WELSH else ENGLISH
         try:
-            services.start_again(organisation, seen_version=seen, by=_user(request))
+            services.start_again(
+                organisation, seen_version=seen, by=_user(request), language=language
+            )
         except services.AgreementError:
             messages.error(
                 request,
@@ -144,19 +159,23 @@ def agreement_unpublish(request: HttpRequest, organisation: Organisation) -> Htt
 def agreement_print(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     agreement = services.current_agreement(organisation)
     want_draft = request.GET.get("text") == "draft"
+    language = ENGLISH
     if agreement is None:
         sections, is_draft = [], True
     elif agreement.is_published and not want_draft:
         sections, is_draft = agreement.published_sections(), False
+        language = agreement.published_language
     else:
         sections = agreement.sections()
         is_draft = not agreement.is_published or agreement.has_unpublished_changes
+        language = agreement.language
     ctx = {
         "organisation": organisation,
         "agreement": agreement,
         "sections": sections,
         "is_draft": is_draft,
-        "intro": wording.intro(),
+        "intro": wording.intro(language),
+        "text_language": language,
     }
     return render(request, "agreements/agreement_print.html", ctx)
 
@@ -180,10 +199,13 @@ def agreement_shared(request: HttpRequest, share_token: str) -> HttpResponse:
     )
     if agreement is None or not agreement.is_published:
         raise Http404("No such agreement.")
+    language = agreement.published_language
     ctx = {
         "organisation": agreement.organisation,
         "agreement": agreement,
         "sections": agreement.published_sections(),
-        "intro": wording.intro(),
+        "intro": wording.intro(language),
     }
-    return render(request, "agreements/agreement_shared.html", ctx)
+    # The whole page is in the agreement's language, whatever the reader's browser says.
+    with translation.override("cy" if language == WELSH else "en-gb"):
+        return render(request, "agreements/agreement_shared.html", ctx)

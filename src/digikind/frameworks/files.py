@@ -304,6 +304,81 @@ def _rule_problems(
                         f"use one of: {', '.join([*scales, FREE_TEXT])}, "
                         "or define it under `scales:`.",
                     )
+    problems.extend(welsh_problems(doc, lines, name))
+    return problems
+
+
+# The fields that hold words people read; each may be plain or {en: ..., cy: ...}.
+TEXT_FIELDS = frozenset(
+    {
+        "name",
+        "summary",
+        "title",
+        "intro",
+        "leader",
+        "practice",
+        "young_person",
+        "hint",
+        "young_person_hint",
+        "descriptor",
+        "next_step",
+        "label",
+        "examples",
+    }
+)
+
+
+def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    """Every (path, text) in a framework file, outside `source:` (which cites the seed)."""
+    found: list[tuple[tuple[Any, ...], Any]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "source":
+                continue
+            if key in TEXT_FIELDS and key != "examples":
+                found.append(((*path, key), item))
+            elif key == "examples":
+                found.extend(((*path, key, i), e) for i, e in enumerate(item))
+            else:
+                found.extend(_texts(item, (*path, key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found.extend(_texts(item, (*path, i)))
+    return found
+
+
+def welsh_problems(
+    doc: dict[str, Any], lines: dict[tuple[Any, ...], int], name: str
+) -> list[Problem]:
+    """A file with any Welsh has Welsh for every text, so nobody reading in Welsh meets a
+    question, hint or answer in English. A file with no Welsh is fine: it is shown in
+    English, marked as English, on Welsh pages."""
+    texts = _texts(doc)
+    if not any(isinstance(t, dict) and str(t.get("cy", "")).strip() for _p, t in texts):
+        return []
+    problems = [
+        Problem(
+            name,
+            _line_for(lines, path),
+            _item_name(path, doc),
+            "this text has no Welsh, but other texts in this file do.",
+            "add `cy:` beside its `en:` (a file with Welsh needs it for every text), "
+            "or take the Welsh out of the whole file.",
+        )
+        for path, value in texts
+        if not (isinstance(value, dict) and str(value.get("cy", "")).strip())
+    ]
+    if doc["framework"].get("welsh") not in ("unchecked", "checked"):
+        problems.append(
+            Problem(
+                name,
+                _line_for(lines, ("framework",)),
+                "framework",
+                "this file has Welsh, but does not say whether a Welsh speaker has checked it.",
+                "add `welsh: unchecked` under `framework:`, or `welsh: checked` once a Welsh "
+                "speaker has read every text.",
+            )
+        )
     return problems
 
 

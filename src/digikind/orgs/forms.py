@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
 
 from digikind.orgs.roles import MemberRole
 
@@ -27,24 +28,24 @@ class InviteForm(forms.Form):
 
 class NewAccountForm(forms.Form):
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=150,
-        help_text="Other people in your organisation will see this.",
+        help_text=_("Other people in your organisation will see this."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Enter your name"},
+        error_messages={"required": _("Enter your name")},
     )
     password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         strip=False,
-        help_text="At least 10 characters. Not something easy to guess.",
+        help_text=_("At least 10 characters. Not something easy to guess."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Choose a password"},
+        error_messages={"required": _("Choose a password")},
     )
     password2 = forms.CharField(
-        label="Type the password again",
+        label=_("Type the password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Type the password again"},
+        error_messages={"required": _("Type the password again")},
     )
 
     def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
@@ -55,7 +56,7 @@ class NewAccountForm(forms.Form):
         data = super().clean() or {}
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
-            self.add_error("password2", "The two passwords are different. Type them again.")
+            self.add_error("password2", _("The two passwords are different. Type them again."))
         elif first:
             try:
                 password_validation.validate_password(first)

@@ -7,11 +7,11 @@ Views call them and turn `OrgError` into a plain message.
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from digikind import bilingual_email
 from digikind.accounts.models import User
 from digikind.orgs.models import (
     AuditEvent,
@@ -98,14 +98,10 @@ def invite_member(
         expires_at=Invitation.expiry_from(now),
     )
     context = {"invitation": invitation, "url": invitation_url(token), "inviter": invited_by}
-    transaction.on_commit(
-        lambda: send_mail(
-            render_to_string("orgs/email/invitation_subject.txt", context).strip(),
-            render_to_string("orgs/email/invitation_message.txt", context),
-            None,
-            [email],
-        )
+    subject, body = bilingual_email.render(
+        "orgs/email/invitation_subject.txt", "orgs/email/invitation_message.txt", context
     )
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     _audit(
         organisation, invited_by, "invitation sent", f"{email} as {invitation.get_role_display()}"
     )

@@ -114,12 +114,19 @@ def check(documents: Iterable[Document], today: date | None = None) -> Report:
     welsh = [s for s in sentences if is_welsh(s.text)]
     if sentences and len(welsh) > 0.6 * len(sentences):
         notes.append(
-            "This policy looks like it is written in Welsh. Digikind can only check English "
-            "policies for now. If you have an English version, upload that too."
+            "This policy looks like it is written in Welsh. Digikind cannot check a Welsh "
+            "policy yet: its topic rules, its reading-age measure and its sentence model are "
+            "all built from English policies, so on Welsh text they would miss most topics and "
+            "give wrong scores. We have not guessed. If you have an English version, upload "
+            "that; if your Welsh and English versions differ, check the Welsh one by hand "
+            "against the topics listed for the English one."
         )
         return _empty_report(documents, title, "cy", sentences, notes)
     if welsh:
-        notes.append(f"{len(welsh)} sentences look like Welsh; we checked the English text only.")
+        notes.append(
+            f"{len(welsh)} sentences look like Welsh. Digikind cannot check Welsh text yet "
+            "(its rules are built from English policies), so we checked the English text only."
+        )
         sentences = [s for s in sentences if s not in welsh]
 
     reading = read(documents, r, sentences)

@@ -57,7 +57,7 @@ class ReviewCycle(OrgOwned):
 
     def role_names(self) -> list[str]:
         labels = dict(RespondentRole.choices)
-        return [labels[r] for r in self.roles]
+        return [str(labels[r]) for r in self.roles]
 
 
 def latest_closed_cycle(organisation: "Organisation") -> ReviewCycle | None:
@@ -88,6 +88,10 @@ class ReviewLink(OrgOwned):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:respond", args=[self.token])
+
+    def get_welsh_url(self) -> str:
+        """The same link, opening in Welsh (and remembering Welsh for the respondent)."""
+        return f"{self.get_absolute_url()}?lang=cy"
 
 
 class Response(OrgOwned):

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from digikind import ratelimit
+from digikind.pages.templatetags.texts import tr
 from digikind.reviews import services
 from digikind.reviews.forms import AnswerForm
 from digikind.reviews.models import Answer, Response, ReviewLink
@@ -41,8 +43,8 @@ def _load(
             None,
             _problem(
                 request,
-                "We cannot find this review",
-                "Check you copied the whole link, or ask the person who sent it.",
+                _("We cannot find this review"),
+                _("Check you copied the whole link, or ask the person who sent it."),
                 404,
             ),
         )
@@ -65,9 +67,11 @@ def _load(
             None,
             _problem(
                 request,
-                "This link no longer works",
-                "The person who sent it has switched it off, so we cannot take answers "
-                "through it. Ask them for a new link.",
+                _("This link no longer works"),
+                _(
+                    "The person who sent it has switched it off, so we cannot take answers "
+                    "through it. Ask them for a new link."
+                ),
                 410,
                 link,
             ),
@@ -110,9 +114,11 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
             ):
                 return _problem(
                     request,
-                    "Too many answers from here",
-                    "Lots of answers have started from this network in the last hour. "
-                    "Please try again later.",
+                    _("Too many answers from here"),
+                    _(
+                        "Lots of answers have started from this network in the last hour. "
+                        "Please try again later."
+                    ),
                     429,
                     link,
                 )
@@ -163,7 +169,11 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
             f"review-answer:{response.pk}", settings.REVIEW_ANSWERS_PER_MINUTE, 60
         ):
             return _problem(
-                request, "Slow down a little", "Please wait a minute, then carry on.", 429, link
+                request,
+                _("Slow down a little"),
+                _("Please wait a minute, then carry on."),
+                429,
+                link,
             )
         try:
             services.save_answer(
@@ -219,20 +229,20 @@ def check_answers(request: HttpRequest, token: str) -> HttpResponse:
         answer = answers.get(item.question.pk)
         labels = dict(item.options())
         if answer is None:
-            shown = "Not answered"
+            shown = _("Not answered")
         elif answer.value == Answer.DONT_KNOW:
-            shown = "I don't know"
+            shown = _("I don’t know")
         elif item.is_free_text:
             shown = answer.text
         else:
-            shown = labels.get(answer.value, {}).get("en", answer.value)
+            shown = tr(labels.get(answer.value)) or answer.value
         rows.append((item, shown, answer.comment if answer else ""))
     ctx = {
         "link": link,
         "cycle": link.cycle,
         "rows": rows,
         "error": error,
-        "unanswered": sum(1 for _i, shown, _c in rows if shown == "Not answered"),
+        "unanswered": sum(1 for item in asked_all if item.question.pk not in answers),
     }
     return render(request, "reviews/respond/check.html", ctx, status=400 if error else 200)
 

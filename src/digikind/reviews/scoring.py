@@ -228,7 +228,7 @@ def _shown(cycle: ReviewCycle, loaded: LoadedAnswers) -> _Shown:
     for response in loaded.responses:
         by_role[response.role].append(response)
     parts = [
-        _raw(labels[role], by_role[role], loaded.asked_by_role, loaded.answers)
+        _raw(str(labels[role]), by_role[role], loaded.asked_by_role, loaded.answers)
         for role in cycle.roles
         if by_role.get(role)
     ]
@@ -266,7 +266,7 @@ def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list
                     written.append(
                         (
                             key,
-                            Comment(labels[response.role], question.leader["en"], text),
+                            Comment(str(labels[response.role]), question.leader["en"], text),
                             topic_names[question.topics[0]],
                         )
                     )

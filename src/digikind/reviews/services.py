@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from digikind.accounts.models import User
 from digikind.frameworks.models import FrameworkVersion
@@ -19,12 +21,14 @@ from digikind.reviews.scoring import answer_score
 
 MAX_TEXT = 2000
 BURST = timedelta(hours=1)  # empty responses from one network this close together are a burst
-CLOSED = "This review has closed, so we cannot take more answers. Thank you for your time."
-LINK_OFF = (
+CLOSED = gettext_lazy(
+    "This review has closed, so we cannot take more answers. Thank you for your time."
+)
+LINK_OFF = gettext_lazy(
     "The link you used has been switched off, so we cannot take answers through it. "
     "Ask the person who sent it for a new link."
 )
-TOO_MANY_EMPTY = (
+TOO_MANY_EMPTY = gettext_lazy(
     "Several answers with only “I don’t know” have been sent from this network in the last "
     "hour, so we cannot take another one like it now. Your answers are saved: go back and "
     "answer at least one question, or try again in an hour."
@@ -95,9 +99,9 @@ def set_note(cycle: ReviewCycle, note: str) -> None:
 def link_problem(link: ReviewLink) -> str:
     """Why a link cannot take answers now, or "" if it can."""
     if not link.cycle.is_open:
-        return CLOSED
+        return str(CLOSED)
     if link.revoked_at is not None:
-        return LINK_OFF
+        return str(LINK_OFF)
     return ""
 
 
@@ -108,7 +112,7 @@ def check_response(response: Response) -> None:
     if problem:
         raise ReviewError(problem)
     if response.link.role != response.role or response.link.cycle_id != response.cycle_id:
-        raise ReviewError(LINK_OFF)
+        raise ReviewError(str(LINK_OFF))
 
 
 def network_key(cycle: ReviewCycle, address: str) -> str:
@@ -136,7 +140,7 @@ def find_response(link: ReviewLink, key: str | None) -> Response | None:
 def start_response(link: ReviewLink) -> tuple[Response, str]:
     """A new anonymous response; the returned key goes in the respondent's browser only."""
     if link.revoked_at is not None or not link.cycle.is_open:
-        raise ReviewError("This review is not taking answers any more.")
+        raise ReviewError(_("This review is not taking answers any more."))
     key = secrets.token_urlsafe(24)
     response = Response.objects.create(
         organisation=link.organisation,
@@ -151,16 +155,19 @@ def start_response(link: ReviewLink) -> tuple[Response, str]:
 def check_answer(asked: AskedQuestion, value: str, text: str, comment: str) -> None:
     if len(comment) > MAX_TEXT or len(text) > MAX_TEXT:
         raise ReviewError(
-            f"Please keep your answer and comment under {MAX_TEXT} characters each. "
-            "What you typed is still in the box: shorten it and send it again."
+            _(
+                "Please keep your answer and comment under %(most)s characters each. "
+                "What you typed is still in the box: shorten it and send it again."
+            )
+            % {"most": MAX_TEXT}
         )
     if asked.is_free_text:
         if not text.strip() and value != Answer.DONT_KNOW:
-            raise ReviewError("Write your answer, or choose “I don’t know”.")
+            raise ReviewError(_("Write your answer, or choose “I don’t know”."))
         return
     allowed = {option for option, _label in asked.options()} | {Answer.DONT_KNOW}
     if value not in allowed:
-        raise ReviewError("Choose one of the answers, or “I don’t know”.")
+        raise ReviewError(_("Choose one of the answers, or “I don’t know”."))
 
 
 def save_answer(
@@ -170,7 +177,7 @@ def save_answer(
     counts twice."""
     if response.submitted_at is not None:
         raise ReviewError(
-            "You have already sent your answers, so they cannot be changed. Thank you."
+            _("You have already sent your answers, so they cannot be changed. Thank you.")
         )
     check_response(response)
     question = asked.question
@@ -179,7 +186,7 @@ def save_answer(
         or response.role not in question.roles
         or not response.cycle.framework_versions.filter(pk=question.framework_version_id).exists()
     ):
-        raise ReviewError("This question is not part of your review. Go back to your questions.")
+        raise ReviewError(_("This question is not part of your review. Go back to your questions."))
     check_answer(asked, value, text, comment)
     try:
         with transaction.atomic():
@@ -220,7 +227,7 @@ def submit_response(response: Response, *, address: str = "") -> bool:
         return False
     check_response(locked)
     if not locked.answers.exists():
-        raise ReviewError("Answer at least one question before sending.")
+        raise ReviewError(_("Answer at least one question before sending."))
     locked.empty = not _has_score(locked)
     if locked.empty:
         locked.network = network_key(locked.cycle, address)
@@ -235,7 +242,7 @@ def submit_response(response: Response, *, address: str = "") -> bool:
         ).exclude(pk=locked.pk)
         count = earlier.count()
         if count >= settings.REVIEW_EMPTY_PER_NETWORK:
-            raise ReviewError(TOO_MANY_EMPTY)
+            raise ReviewError(str(TOO_MANY_EMPTY))
         if count:
             earlier.update(burst=True)
             locked.burst = True

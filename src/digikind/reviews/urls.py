@@ -26,6 +26,13 @@ urlpatterns = [
         views.link_qr,
         name="link_qr",
     ),
+    # Not qr.svg?lang=cy: `lang=` would switch the staff member's own pages to Welsh.
+    path(
+        "o/<slug:org_slug>/reviews/<int:reviewcycle_id>/links/<int:reviewlink_id>/qr-cy.svg",
+        views.link_qr,
+        {"welsh": True},
+        name="link_qr_welsh",
+    ),
     path("r/<str:token>/", respondent_views.respond, name="respond"),
     path("r/<str:token>/q/<int:number>/", respondent_views.question, name="question"),
     path("r/<str:token>/check/", respondent_views.check_answers, name="check"),

@@ -119,10 +119,19 @@ def close_review(
 
 @org_view(roles=READERS)
 def link_qr(
-    request: HttpRequest, organisation: Organisation, reviewcycle_id: int, reviewlink_id: int
+    request: HttpRequest,
+    organisation: Organisation,
+    reviewcycle_id: int,
+    reviewlink_id: int,
+    welsh: bool = False,
 ) -> HttpResponse:
     cycle = _cycle(organisation, reviewcycle_id)
     link = get_for_org(ReviewLink.objects.filter(cycle=cycle), organisation, pk=reviewlink_id)
+    if welsh:
+        return qr_svg_response(
+            request.build_absolute_uri(link.get_welsh_url()),
+            f"QR code for the {link.get_role_display()} link in Welsh",
+        )
     return qr_svg_response(
         request.build_absolute_uri(link.get_absolute_url()),
         f"QR code for the {link.get_role_display()} link",

@@ -9,10 +9,13 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 WEB = re.compile(
-    r"\b(?:https?://)?((?:[a-z0-9-]+\.)+(?:uk|org|com|net))(?![a-z0-9-])(/[^\s<]*)?(?<![.,;:!?])",
+    r"\b(?:https?://)?((?:[a-z0-9-]+\.)+(?:uk|org|com|net|cymru|wales))(?![a-z0-9-])(/[^\s<]*)?(?<![.,;:!?])",
     re.I,
 )
-PHONE = re.compile(r"(?<![\d/])(999|116 ?\d{3}|0\d{2,4} ?\d{3,4}(?: ?\d{3,4})?)(?!\d)")
+# 0808 80 23456 is written 080880 23456 (Meic), hence the 6-and-5 form.
+PHONE = re.compile(
+    r"(?<![\d/])(999|116 ?\d{3}|0\d{5} ?\d{5}|0\d{2,4} ?\d{3,4}(?: ?\d{3,4})?)(?!\d)"
+)
 
 
 def _phone(match: re.Match[str]) -> str:

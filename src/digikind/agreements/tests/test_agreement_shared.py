@@ -13,7 +13,7 @@ class AgreementSharedTestCase(BaseTestCase):
         )
         r = self.client.get(agreement.share_url())
         self.assertEqual(r.status_code, 200)
-        self.assertContains(r, '<html lang="en"')
+        self.assertContains(r, '<html lang="en-gb"')
         self.assertContains(r, "<h1", count=1)
         self.assertContains(r, "Alice&#x27;s Youth Club")
         self.assertContains(r, "Only a few of us can see it.")

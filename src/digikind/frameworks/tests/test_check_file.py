@@ -143,3 +143,41 @@ def test_young_person_wording_has_a_lower_bar(tmp_path):
     )
     problem = only_problem(path)
     assert "young-person wording" in problem.message
+
+
+WELSH_LEADER = (
+    '{en: "Do you spot and deal with pages that look like yours but are not?", '
+    'cy: "Ydych chi’n sylwi ar dudalennau sy’n edrych fel eich rhai chi ond sydd ddim, '
+    'ac yn delio â nhw?"}'
+)
+
+
+def test_a_file_with_some_welsh_needs_welsh_for_every_text(tmp_path):
+    path = write_framework(
+        tmp_path, leader=WELSH_LEADER, replace=("audience:", "welsh: unchecked\n  audience:")
+    )
+    problems = check_file(path).problems
+    missing = {p.item for p in problems}
+    assert all("has no Welsh, but other texts in this file do" in p.message for p in problems)
+    assert "add `cy:` beside its `en:`" in problems[0].fix
+    # Every other text of the file is named: the set's name, headings, wordings and hints.
+    assert len(problems) == 9, [str(p) for p in problems]
+    assert any("unofficial-accounts" in item for item in missing), missing
+
+
+def test_a_file_with_welsh_says_whether_it_was_checked(tmp_path):
+    path = write_framework(tmp_path, leader=WELSH_LEADER)
+    messages = [p.message for p in check_file(path).problems]
+    assert any("does not say whether a Welsh speaker has checked it" in m for m in messages)
+
+
+def test_a_file_without_welsh_is_fine_and_the_common_scales_have_welsh(tmp_path):
+    result = check_file(write_framework(tmp_path))
+    assert result.problems == []
+    scale = result.data["scales"]["frequency"]
+    assert [o["label"]["cy"] for o in scale["options"]] == [
+        "Byth",
+        "Unwaith neu ddwywaith",
+        "Weithiau",
+        "Yn aml",
+    ]

@@ -7,6 +7,7 @@ from django.test import TestCase
 
 from digikind.frameworks.files import check_file, framework_files
 from digikind.frameworks.models import Framework, Question
+from digikind.reviews import questions as review_questions
 from digikind.vocabulary import ids
 
 EXPECTED = {
@@ -17,6 +18,13 @@ EXPECTED = {
     "urn:digikind:framework:good-practice-prompts",
     "urn:digikind:framework:digital-resilience",
 }
+
+# The question sets with Welsh for every text (the others are shown in English, marked as
+# English, on Welsh pages). The demo asks digitally-kind-organisations.
+IN_WELSH = {
+    "digitally-kind-organisations",
+}
+ROLES = ("lead", "trustee", "staff", "volunteer", "young_person", "parent_carer")
 
 # Each section of the Digitally Kind framework, and the heading it has in the report.
 DIGITALLY_KIND_SECTIONS = {
@@ -85,6 +93,19 @@ class ShippedFrameworksTestCase(TestCase):
         out = StringIO()
         call_command("frameworks", "check", stdout=out)
         self.assertIn("framework files are fine", out.getvalue())
+
+    def test_every_respondent_in_a_welsh_set_reads_welsh_question_hint_and_answers(self):
+        for slug in IN_WELSH:
+            version = Framework.objects.get(slug=slug).latest()
+            for question in version.questions.all():
+                for role in set(question.roles) & set(ROLES):
+                    with self.subTest(slug=slug, question=question.key, role=role):
+                        shown = review_questions.asked(question, role, 1)
+                        self.assertTrue(shown.wording["cy"])
+                        if shown.hint.get("en"):
+                            self.assertTrue(shown.hint["cy"])
+                        self.assertTrue(all(label["cy"] for _id, label in shown.options()))
+                        self.assertTrue(all(e["cy"] for e in question.examples))
 
     def test_every_question_set_the_seeds_describe_is_loaded(self):
         self.assertEqual(set(Framework.objects.values_list("urn", flat=True)), EXPECTED)
