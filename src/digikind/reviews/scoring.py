@@ -101,6 +101,17 @@ class Results:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedAnswer:
+    """What scoring reads of one answer (plain values, not a model instance)."""
+
+    response_id: int
+    question_id: int
+    value: str
+    text: str
+    comment: str
+
+
 @dataclass
 class _Raw:
     """A group's scores before the privacy rule, with how many people each one rests on."""
@@ -117,7 +128,7 @@ def _raw(
     label: str,
     responses: list[Response],
     asked_by_role: dict[tuple[int, str], AskedQuestion],
-    answers: dict[int, list[Answer]],
+    answers: dict[int, list[LoadedAnswer]],
 ) -> _Raw:
     per_question: dict[int, list[float]] = defaultdict(list)
     questions: dict[int, Question] = {}
@@ -199,26 +210,35 @@ def _apply_rule(parts: list[_Raw], everyone: _Raw) -> _Shown:
 @dataclass
 class LoadedAnswers:
     responses: list[Response]
-    answers: dict[int, list[Answer]]
+    answers: dict[int, list[LoadedAnswer]]
     asked_by_role: dict[tuple[int, str], AskedQuestion]
 
 
 def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
     """The sent responses of a cycle, their answers, and how each question was asked per role.
-    An answer to a question its respondent's role is not asked is left out."""
+    An answer to a question its respondent's role is not asked is left out.
+
+    Answers are read as plain values in one query and each question once, so the cost is
+    one cycle's answers, never a model instance (with its question's JSON) per answer."""
     responses = list(cycle.responses.filter(submitted_at__isnull=False))
     role_of = {r.pk: r.role for r in responses}
-    answers: dict[int, list[Answer]] = defaultdict(list)
-    for answer in Answer.objects.filter(response__in=responses).select_related(
-        "question__framework_version"
-    ):
-        if role_of[answer.response_id] in answer.question.roles:
+    rows = Answer.objects.filter(
+        response__cycle=cycle, response__submitted_at__isnull=False
+    ).values_list("response_id", "question_id", "value", "text", "comment")
+    loaded = [LoadedAnswer(*row) for row in rows.iterator(chunk_size=5000)]
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in={a.question_id for a in loaded}).select_related(
+            "framework_version"
+        )
+    }
+    answers: dict[int, list[LoadedAnswer]] = defaultdict(list)
+    for answer in loaded:
+        if role_of[answer.response_id] in questions[answer.question_id].roles:
             answers[answer.response_id].append(answer)
     roles = {r.role for r in responses}
-    questions = {a.question_id: a.question for items in answers.values() for a in items}
-    asked_by_role = {
-        (qid, role): asked(q, role, 0) for qid, q in questions.items() for role in roles
-    }
+    used = {a.question_id for items in answers.values() for a in items}
+    asked_by_role = {(qid, role): asked(questions[qid], role, 0) for qid in used for role in roles}
     return LoadedAnswers(responses, answers, asked_by_role)
 
 
@@ -241,7 +261,7 @@ def overall_result(cycle: ReviewCycle) -> GroupResult | None:
     return _shown(cycle, load_answers(cycle)).overall
 
 
-def _counts(answer: Answer, asked: AskedQuestion) -> bool:
+def _counts(answer: LoadedAnswer, asked: AskedQuestion) -> bool:
     """Whether an answer counts towards its question's five: a scored or a written answer."""
     if answer.value == Answer.DONT_KNOW:
         return False
