@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-build/.assets: node_modules/.installed assets/build.mjs assets/digikind.scss
+build/.assets: node_modules/.installed assets/build.mjs assets/digikind.scss assets/init.mjs
 	node assets/build.mjs
 	touch $@
 
