@@ -13,11 +13,11 @@ from django.urls import reverse
 from digikind.orgs.models import Organisation
 from digikind.policies.models import PolicyCheck, current_policy_check
 from digikind.records.dashboard import recent_contacts
-from digikind.records.models import Entry, Kind
+from digikind.records.models import Entry, Kind, PublicText
 from digikind.register.conflicts import Flag, flags
 from digikind.register.models import Channel
 from digikind.reviews.models import ReviewCycle, latest_closed_cycle
-from digikind.reviews.scoring import Results, answer_score, load_answers, results
+from digikind.reviews.scoring import Results, load_answers, results
 
 RECORD_WEEKS = 8  # how far back the records figures look
 
@@ -134,7 +134,7 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
         scores = {}
         for answer in loaded.answers.get(response.pk, []):
             asked = loaded.asked_by_role[(answer.question_id, response.role)]
-            score = answer_score(asked, answer.value)
+            score = answer.score
             if score is not None:
                 scores[asked.question.key] = score
                 if response.role in ("staff", "volunteer"):
@@ -152,11 +152,10 @@ def record_facts(organisation: Organisation, today: date) -> RecordFacts:
         out_of_hours=len(late),
         first_out_of_hours=min(late, default=None),
         consents=entries.filter(kind=Kind.CONSENT).count(),
-        open_concerns=sum(
-            1
-            for public in entries.filter(kind=Kind.CONCERN).values_list("public", flat=True)
-            if public.get("status") == "open"
-        ),
+        open_concerns=entries.filter(kind=Kind.CONCERN)
+        .alias(status=PublicText("status"))
+        .filter(status="open")
+        .count(),
     )
 
 

@@ -4,9 +4,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Q
+
 from digikind.orgs.models import Organisation
 from digikind.records import kinds, services
-from digikind.records.models import HAPPENED_AT, Entry, Kind
+from digikind.records.models import HAPPENED_AT, Entry, Kind, PublicText
 
 
 @dataclass
@@ -21,37 +23,51 @@ class OutOfHours:
 
 
 def open_concerns(organisation: Organisation) -> list[tuple[Entry, str]]:
-    concerns = (
-        Entry.objects.for_org(organisation).filter(kind=Kind.CONCERN).select_related("subject")
+    """Concerns still open, with their next step (filtered in the database, read in one go)."""
+    concerns = list(
+        Entry.objects.for_org(organisation)
+        .filter(kind=Kind.CONCERN)
+        .alias(status=PublicText("status"))
+        .filter(status="open")
+        .select_related("subject", "organisation")
     )
-    found = []
-    for concern in concerns:
-        if concern.public.get("status") == "open":
-            found.append(
-                (
-                    concern,
-                    str(services.sensitive(concern).get("next_step") or "No next step written"),
-                )
-            )
-    return found
+    return [
+        (concern, str(opened.get("next_step") or "No next step written"))
+        for concern, opened in zip(
+            concerns, services.sensitive_many(organisation, concerns), strict=True
+        )
+    ]
 
 
-def consents_to_watch(organisation: Organisation, within_days: int = 30) -> list[tuple[Entry, str]]:
-    soon = (date.today() + timedelta(days=within_days)).isoformat()
-    found = []
-    for consent in (
-        Entry.objects.for_org(organisation).filter(kind=Kind.CONSENT).select_related("subject")
-    ):
+# How long an ended or withdrawn consent stays on the records home (all of them are in the
+# record list, under "Ended consents").
+RECENTLY_ENDED_DAYS = 90
+
+
+def consents_to_watch(
+    organisation: Organisation, within_days: int = 30, today: date | None = None
+) -> list[tuple[Entry, str]]:
+    """Consents withdrawn or ended in the last 90 days, or ending in the next `within_days`."""
+    today = today or date.today()
+    soon = (today + timedelta(days=within_days)).isoformat()
+    recent = (today - timedelta(days=RECENTLY_ENDED_DAYS)).isoformat()
+    consents = (
+        Entry.objects.for_org(organisation)
+        .filter(kind=Kind.CONSENT)
+        .alias(expires=PublicText("expires_on"), withdrawn=PublicText("withdrawn_on"))
+        .filter(Q(withdrawn__gte=recent) | Q(expires__gte=recent, expires__lte=soon))
+        .select_related("subject", "organisation")
+    )
+    found: list[tuple[Entry, str]] = []
+    for consent in consents:
         expires = consent.public.get("expires_on")
         if consent.public.get("withdrawn_on"):
             found.append((consent, "Withdrawn"))
-        elif expires and expires <= soon:
+        elif expires:
             found.append(
                 (
                     consent,
-                    "Ended"
-                    if expires < date.today().isoformat()
-                    else f"Ends {kinds.uk_date(expires)}",
+                    "Ended" if expires < today.isoformat() else f"Ends {kinds.uk_date(expires)}",
                 )
             )
     return found

@@ -110,6 +110,7 @@ class LoadedAnswer:
     value: str
     text: str
     comment: str
+    score: float | None = None  # answer_score, worked out once when loaded
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _raw(
     for response in responses:
         for answer in answers.get(response.pk, []):
             question = asked_by_role[(answer.question_id, response.role)]
-            score = answer_score(question, answer.value)
+            score = answer.score
             if score is None:  # "I don't know" and written answers count nobody
                 continue
             per_question[answer.question_id].append(score)
@@ -225,20 +226,34 @@ def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
     rows = Answer.objects.filter(
         response__cycle=cycle, response__submitted_at__isnull=False
     ).values_list("response_id", "question_id", "value", "text", "comment")
-    loaded = [LoadedAnswer(*row) for row in rows.iterator(chunk_size=5000)]
+    loaded = list(rows.iterator(chunk_size=5000))
     questions = {
         q.pk: q
-        for q in Question.objects.filter(pk__in={a.question_id for a in loaded}).select_related(
+        for q in Question.objects.filter(pk__in={row[1] for row in loaded}).select_related(
             "framework_version"
         )
     }
-    answers: dict[int, list[LoadedAnswer]] = defaultdict(list)
-    for answer in loaded:
-        if role_of[answer.response_id] in questions[answer.question_id].roles:
-            answers[answer.response_id].append(answer)
     roles = {r.role for r in responses}
-    used = {a.question_id for items in answers.values() for a in items}
-    asked_by_role = {(qid, role): asked(questions[qid], role, 0) for qid in used for role in roles}
+    asked_by_role = {
+        (qid, role): asked(question, role, 0)
+        for qid, question in questions.items()
+        for role in roles
+        if role in question.roles
+    }
+    # Many answers share a question, role and value: score each such triple once.
+    scores: dict[tuple[int, str, str], float | None] = {}
+    answers: dict[int, list[LoadedAnswer]] = defaultdict(list)
+    for response_id, question_id, value, text, comment in loaded:
+        role = role_of[response_id]
+        how = asked_by_role.get((question_id, role))
+        if how is None:
+            continue
+        key = (question_id, role, value)
+        if key not in scores:
+            scores[key] = answer_score(how, value)
+        answers[response_id].append(
+            LoadedAnswer(response_id, question_id, value, text, comment, scores[key])
+        )
     return LoadedAnswers(responses, answers, asked_by_role)
 
 
@@ -265,7 +280,7 @@ def _counts(answer: LoadedAnswer, asked: AskedQuestion) -> bool:
     """Whether an answer counts towards its question's five: a scored or a written answer."""
     if answer.value == Answer.DONT_KNOW:
         return False
-    return answer_score(asked, answer.value) is not None or bool(asked.is_free_text and answer.text)
+    return answer.score is not None or bool(asked.is_free_text and answer.text)
 
 
 def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list[Comment]], bool]:
