@@ -169,7 +169,7 @@ def main() -> None:
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
-            "digikind.wsgi",
+            os.environ.get("BENCH_WSGI", "digikind.wsgi"),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -126,11 +126,16 @@ def network_key(cycle: ReviewCycle, address: str) -> str:
 def find_response(link: ReviewLink, key: str | None) -> Response | None:
     if not key:
         return None
-    return (
+    response = (
         Response.objects.select_related("cycle", "link")
         .filter(cycle=link.cycle_id, key_hash=hash_key(key))
         .first()
     )
+    if response is not None and response.link_id == link.pk:
+        # The same rows as `link` holds, already read with its cycle: each step's checks
+        # then need no more queries.
+        response.link, response.cycle = link, link.cycle
+    return response
 
 
 def start_response(link: ReviewLink) -> tuple[Response, str]:
@@ -165,7 +170,7 @@ def check_answer(asked: AskedQuestion, value: str, text: str, comment: str) -> N
 
 def save_answer(
     response: Response, asked: AskedQuestion, *, value: str, text: str = "", comment: str = ""
-) -> Answer:
+) -> None:
     """Save or replace one answer. Going back and answering again changes the answer; it never
     counts twice."""
     if response.submitted_at is not None:
@@ -181,21 +186,22 @@ def save_answer(
     ):
         raise ReviewError("This question is not part of your review. Go back to your questions.")
     check_answer(asked, value, text, comment)
+    fields = {
+        "value": value,
+        "text": text.strip(),
+        "comment": comment.strip(),
+        "answered_at": timezone.now(),
+    }
+    # One UPDATE when the question was answered before, else one INSERT: the fewest writes
+    # (every answer is a write, and SQLite takes one at a time).
+    mine = Answer.objects.filter(response=response, question=asked.question)
+    if mine.update(**fields):
+        return
     try:
         with transaction.atomic():
-            answer, _created = Answer.objects.update_or_create(
-                response=response,
-                question=asked.question,
-                defaults={
-                    "value": value,
-                    "text": text.strip(),
-                    "comment": comment.strip(),
-                    "answered_at": timezone.now(),
-                },
-            )
+            Answer.objects.create(response=response, question=asked.question, **fields)
     except IntegrityError:  # two tabs saved the same question at once: the other one won
-        answer = Answer.objects.get(response=response, question=asked.question)
-    return answer
+        pass
 
 
 def _has_score(response: Response) -> bool:
