@@ -181,13 +181,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# The cache holds sign-in rate limits, used two-factor codes and forms already saved, so
+# every process that serves Digikind must share it. "file": shared by the worker processes
+# of one machine, no extra server (the embedded default). "database": shared by every app
+# server on the same database (production's default; the table is made by `migrate`).
+CACHE = envchoice("DIGIKIND_CACHE", ["file", "database"], "database" if PRODUCTION else "file")
+CACHE_TABLE = "digikind_cache"
 CACHES = {
-    # A file cache is shared by every worker process on one machine, which the
-    # login rate limits need; it needs no extra server.
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": envstr("DIGIKIND_CACHE_DIR", str(DATA_DIR / "cache")),
-    }
+        "file": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": envstr("DIGIKIND_CACHE_DIR", str(DATA_DIR / "cache")),
+        },
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        },
+    }[CACHE]
 }
 
 AUTHENTICATION_BACKENDS = [
