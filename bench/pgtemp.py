@@ -5,6 +5,7 @@ PostgreSQL will not run as root: as root, the cluster is run as the `postgres` u
 """
 
 import contextlib
+import glob
 import os
 import shutil
 import socket
@@ -19,8 +20,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def available() -> bool:
-    return bool(os.environ.get("DATABASE_URL")) or bool(shutil.which("initdb"))
+def _bin(name: str) -> str:
+    """A PostgreSQL program: on the PATH, or where Debian's packages put it."""
+    found = shutil.which(name) or sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))[-1:]
+    if not found:
+        raise SystemExit(f"PostgreSQL's {name} is not installed; set DATABASE_URL instead.")
+    return found if isinstance(found, str) else found[0]
 
 
 @contextlib.contextmanager
@@ -36,8 +41,10 @@ def throwaway_postgres() -> Iterator[str]:
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = os.path.join(folder, "data"), _free_port()
 
-    def run(*command: str) -> None:
-        subprocess.run([*as_user, *command], check=True, capture_output=True, cwd=folder)
+    def run(program: str, *arguments: str) -> None:
+        subprocess.run(
+            [*as_user, _bin(program), *arguments], check=True, capture_output=True, cwd=folder
+        )
 
     try:
         run("initdb", "-D", data, "-U", "digikind", "--auth=trust", "-E", "UTF8")
