@@ -14,7 +14,7 @@ from digikind.accounts.models import User
 from digikind.frameworks.models import FrameworkVersion
 from digikind.orgs.models import Organisation
 from digikind.reviews.models import Answer, Response, ReviewCycle, ReviewLink, hash_key
-from digikind.reviews.questions import AskedQuestion, asked
+from digikind.reviews.questions import AskedQuestion, asked, cycle_versions
 from digikind.reviews.scoring import answer_score
 
 MAX_TEXT = 2000
@@ -182,7 +182,7 @@ def save_answer(
     if (
         asked.role != response.role
         or response.role not in question.roles
-        or not response.cycle.framework_versions.filter(pk=question.framework_version_id).exists()
+        or question.framework_version_id not in {pk for pk, _hash in cycle_versions(response.cycle)}
     ):
         raise ReviewError("This question is not part of your review. Go back to your questions.")
     check_answer(asked, value, text, comment)
