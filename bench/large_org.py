@@ -4,7 +4,8 @@ Builds (on a throwaway database, SQLite unless DATABASE_URL is set) a made-up or
 100,000 records over 3 years, 40 channels, 20 closed reviews of 500 respondents each and 30
 policy checks (`digikind bench-build-large-org`), then times the gap report, the records home,
 the latest review's results, the board report page and its PDF through Django's test client
-(the whole request: middleware, views, templates), and prints a table with the aims.
+(the whole request: middleware, views, templates), and prints a table with the aims: the
+best of --runs views, and the first view (which fills the cache).
 
 Run: make bench   (or .venv/bin/python bench/large_org.py [--scale 0.2] [--runs 3])
 """
@@ -46,7 +47,11 @@ pages = [
 ]
 print(f"records {{Entry.objects.for_org(org).count()}}")
 for name, url, aim in pages:
-    response = client.get(url)  # warm: question sets, rules, fonts
+    # The first view also fills the cache (a closed review's results) and loads question
+    # sets, rules and fonts: shown apart, as what the first person to look waits.
+    began = time.perf_counter()
+    response = client.get(url)
+    first = 1000 * (time.perf_counter() - began)
     assert response.status_code == 200, (url, response.status_code)
     best = None
     for _ in range({runs}):
@@ -56,7 +61,7 @@ for name, url, aim in pages:
             ms = 1000 * (time.perf_counter() - began)
         best = ms if best is None else min(best, ms)
     size = len(response.content)
-    print(f"ROW|{{name}}|{{best:.0f}}|{{aim}}|{{len(queries)}}|{{size // 1024}}")
+    print(f"ROW|{{name}}|{{best:.0f}}|{{first:.0f}}|{{aim}}|{{len(queries)}}|{{size // 1024}}")
 began = time.perf_counter()
 check = records.verify(org)
 seconds = time.perf_counter() - began
@@ -91,12 +96,15 @@ def main() -> None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(built.stdout.strip())
-    print(f"{'what (large organisation)':<28} {'ms':>7} {'aim ms':>7} {'queries':>8} {'KB':>6}")
+    print(
+        f"{'what (large organisation)':<28} {'ms':>7} {'first ms':>9} {'aim ms':>7} "
+        f"{'queries':>8} {'KB':>6}"
+    )
     for line in out.splitlines():
         if line.startswith("ROW|"):
-            _row, name, ms, aim, queries, size = line.split("|")
+            _row, name, ms, first, aim, queries, size = line.split("|")
             mark = "ok" if float(ms) < float(aim) else "SLOW"
-            print(f"{name:<28} {ms:>7} {aim:>7} {queries:>8} {size:>6}  {mark}")
+            print(f"{name:<28} {ms:>7} {first:>9} {aim:>7} {queries:>8} {size:>6}  {mark}")
         elif line.startswith("VERIFY|"):
             _row, checked, seconds, ok = line.split("|")
             rate = int(checked) / float(seconds)

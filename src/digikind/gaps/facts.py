@@ -17,7 +17,7 @@ from digikind.records.models import Entry, Kind, PublicText
 from digikind.register.conflicts import Flag, flags
 from digikind.register.models import Channel
 from digikind.reviews.models import ReviewCycle, latest_closed_cycle
-from digikind.reviews.scoring import Results, load_answers, results
+from digikind.reviews.scoring import Results, load_answers, once_closed, results
 
 RECORD_WEEKS = 8  # how far back the records figures look
 
@@ -127,6 +127,10 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
     cycle = latest_closed_cycle(organisation)
     if cycle is None:
         return None
+    return once_closed(cycle, "practice-facts", lambda: _practice_facts(cycle))
+
+
+def _practice_facts(cycle: ReviewCycle) -> PracticeFacts:
     loaded = load_answers(cycle)
     respondents = []
     wording: dict[str, str] = {}

@@ -13,9 +13,12 @@ How scores work (shown on the results page in plain words):
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import mean
-from typing import Any
+from typing import Any, TypeVar
+
+from django.core.cache import cache
 
 from digikind.frameworks.models import Question
 from digikind.orgs.roles import RespondentRole
@@ -271,9 +274,28 @@ def _shown(cycle: ReviewCycle, loaded: LoadedAnswers) -> _Shown:
     return _apply_rule(parts, everyone)
 
 
+# Raise this when scoring, the privacy rule or what they return changes, so that no result
+# worked out by the old code is shown.
+RESULTS_VERSION = 1
+T = TypeVar("T")
+
+
+def once_closed(cycle: ReviewCycle, what: str, work_out: Callable[[], T]) -> T:
+    """`work_out()`, kept in the cache once the cycle is closed: a closed cycle takes no more
+    answers, so its results never change, and a large one takes a second to score."""
+    if cycle.closed_at is None:
+        return work_out()
+    key = f"review-{what}:{RESULTS_VERSION}:{cycle.pk}:{cycle.closed_at.isoformat()}"
+    found: T | None = cache.get(key)
+    if found is None:
+        found = work_out()
+        cache.set(key, found, timeout=60 * 60 * 24 * 30)
+    return found
+
+
 def overall_result(cycle: ReviewCycle) -> GroupResult | None:
     """All respondents' scores for a cycle, as the privacy rule lets them be shown."""
-    return _shown(cycle, load_answers(cycle)).overall
+    return once_closed(cycle, "overall", lambda: _shown(cycle, load_answers(cycle)).overall)
 
 
 def _counts(answer: LoadedAnswer, asked: AskedQuestion) -> bool:
@@ -318,7 +340,12 @@ def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list
 
 
 def results(cycle: ReviewCycle, loaded: LoadedAnswers | None = None) -> Results:
-    loaded = loaded or load_answers(cycle)
+    if loaded is None:
+        return once_closed(cycle, "results", lambda: _results(cycle, load_answers(cycle)))
+    return _results(cycle, loaded)
+
+
+def _results(cycle: ReviewCycle, loaded: LoadedAnswers) -> Results:
     shown = _shown(cycle, loaded)
     differences = []
     for topic, name in names("topics").items():
