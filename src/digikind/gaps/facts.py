@@ -165,7 +165,11 @@ def record_facts(organisation: Organisation, today: date) -> RecordFacts:
 
 def gather(organisation: Organisation, today: date | None = None) -> Facts:
     today = today or date.today()
-    channels = Channel.objects.for_org(organisation).prefetch_related("assessments")
+    channels = (
+        Channel.objects.for_org(organisation)
+        .select_related("organisation")
+        .prefetch_related("assessments")
+    )
     return Facts(
         organisation=organisation,
         today=today,
