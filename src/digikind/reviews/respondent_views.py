@@ -35,7 +35,9 @@ def _problem(
 def _load(
     request: HttpRequest, token: str
 ) -> tuple[ReviewLink | None, Response | None, HttpResponse | None]:
-    link = ReviewLink.objects.select_related("cycle", "organisation").filter(token=token).first()
+    # Tokens are unique, so `[:1]` needs no ordering: this runs on every answer.
+    found = list(ReviewLink.objects.select_related("cycle", "organisation").filter(token=token)[:1])
+    link = found[0] if found else None
     if link is None:
         return (
             None,

@@ -126,15 +126,17 @@ def network_key(cycle: ReviewCycle, address: str) -> str:
 def find_response(link: ReviewLink, key: str | None) -> Response | None:
     if not key:
         return None
-    response = (
-        Response.objects.select_related("cycle", "link")
-        .filter(cycle=link.cycle_id, key_hash=hash_key(key))
-        .first()
-    )
-    if response is not None and response.link_id == link.pk:
-        # The same rows as `link` holds, already read with its cycle: each step's checks
-        # then need no more queries.
-        response.link, response.cycle = link, link.cycle
+    # Unique per cycle, so no ordering is needed (`[:1]`, not `.first()`): this runs on
+    # every answer.
+    found = list(Response.objects.filter(cycle=link.cycle_id, key_hash=hash_key(key))[:1])
+    if not found:
+        return None
+    response = found[0]
+    # Its cycle is the link's; its link too, mostly: already read, so each step's checks
+    # need no more queries.
+    response.cycle = link.cycle
+    if response.link_id == link.pk:
+        response.link = link
     return response
 
 
