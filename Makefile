@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-build/.assets: node_modules/.installed assets/build.mjs assets/digikind.scss
+build/.assets: node_modules/.installed assets/build.mjs assets/digikind.scss assets/init.mjs
 	node assets/build.mjs
 	touch $@
 
@@ -51,12 +51,16 @@ messages: $(MO_FILES)
 test: setup
 	./scripts/test
 
-# Benchmarks print tables; they are not part of the test run.
+# Benchmarks print tables; they are not part of the test run. About ten minutes in all;
+# reviews.py and scale_out.py start a throwaway PostgreSQL (Debian's or DATABASE_URL).
 bench: setup
 	$(BIN)/python bench/policy_check.py
 	$(BIN)/python bench/reviews.py
+	$(BIN)/python bench/reviews.py --database postgresql
 	$(BIN)/python bench/records.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/large_org.py
+	$(BIN)/python bench/scale_out.py
 
 clean:
 	rm -rf $(VENV) node_modules build

@@ -87,3 +87,25 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     result = digikind("collectstatic", "--no-input", env=env)
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "static" / "digikind").glob("digikind.*.css.gz"))
+
+
+def test_production_shares_its_cache_through_the_database(tmp_path):
+    """Sign-in rate limits and used two-factor codes live in the cache: in production every
+    app server must see the same one, so it is kept in the database `migrate` prepares."""
+    env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path}/shared.sqlite3"}
+    assert digikind("migrate", "-v", "0", env=env).returncode == 0
+    script = (
+        "from django.core.cache import cache; from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND']); cache.set('seen', 'by every server')"
+    )
+    first = digikind("shell", "-v", "0", "-c", script, env=env)
+    assert "DatabaseCache" in first.stdout, first.stderr
+    second = digikind(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.core.cache import cache; print(cache.get('seen'))",
+        env=env,
+    )
+    assert second.stdout.strip() == "by every server", second.stderr

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # WhiteNoise serves static files under runserver too, compressed as everywhere else.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
@@ -118,6 +120,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "digikind.pages.middleware.PlainMethodNotAllowedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for cheap phones on slow connections, with no proxy needed; Django
+    # pads compressed pages against BREACH. Static files come compressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "digikind.pages.languages.LanguageMiddleware",
@@ -162,7 +167,8 @@ if PRODUCTION and not DATABASE_URL:
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL or f"sqlite:///{DATA_DIR / 'digikind.sqlite3'}",
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        # Kept open between requests (SQLite too): opening one costs more than an answer.
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -183,13 +189,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# The cache holds sign-in rate limits, used two-factor codes and forms already saved, so
+# every process that serves Digikind must share it. "file": shared by the worker processes
+# of one machine, no extra server (the embedded default). "database": shared by every app
+# server on the same database (production's default; the table is made by `migrate`).
+CACHE = envchoice("DIGIKIND_CACHE", ["file", "database"], "database" if PRODUCTION else "file")
+CACHE_TABLE = "digikind_cache"
 CACHES = {
-    # A file cache is shared by every worker process on one machine, which the
-    # login rate limits need; it needs no extra server.
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": envstr("DIGIKIND_CACHE_DIR", str(DATA_DIR / "cache")),
-    }
+        "file": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": envstr("DIGIKIND_CACHE_DIR", str(DATA_DIR / "cache")),
+        },
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        },
+    }[CACHE]
 }
 
 AUTHENTICATION_BACKENDS = [

@@ -13,11 +13,11 @@ from django.urls import reverse
 from digikind.orgs.models import Organisation
 from digikind.policies.models import PolicyCheck, current_policy_check
 from digikind.records.dashboard import recent_contacts
-from digikind.records.models import Entry, Kind
+from digikind.records.models import Entry, Kind, PublicText
 from digikind.register.conflicts import Flag, flags
 from digikind.register.models import Channel
 from digikind.reviews.models import ReviewCycle, latest_closed_cycle
-from digikind.reviews.scoring import Results, answer_score, load_answers, results
+from digikind.reviews.scoring import Results, load_answers, once_closed, results
 
 RECORD_WEEKS = 8  # how far back the records figures look
 
@@ -127,6 +127,10 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
     cycle = latest_closed_cycle(organisation)
     if cycle is None:
         return None
+    return once_closed(cycle, "practice-facts", lambda: _practice_facts(cycle))
+
+
+def _practice_facts(cycle: ReviewCycle) -> PracticeFacts:
     loaded = load_answers(cycle)
     respondents = []
     wording: dict[str, str] = {}
@@ -134,7 +138,7 @@ def practice_facts(organisation: Organisation) -> PracticeFacts | None:
         scores = {}
         for answer in loaded.answers.get(response.pk, []):
             asked = loaded.asked_by_role[(answer.question_id, response.role)]
-            score = answer_score(asked, answer.value)
+            score = answer.score
             if score is not None:
                 scores[asked.question.key] = score
                 if response.role in ("staff", "volunteer"):
@@ -152,17 +156,20 @@ def record_facts(organisation: Organisation, today: date) -> RecordFacts:
         out_of_hours=len(late),
         first_out_of_hours=min(late, default=None),
         consents=entries.filter(kind=Kind.CONSENT).count(),
-        open_concerns=sum(
-            1
-            for public in entries.filter(kind=Kind.CONCERN).values_list("public", flat=True)
-            if public.get("status") == "open"
-        ),
+        open_concerns=entries.filter(kind=Kind.CONCERN)
+        .alias(status=PublicText("status"))
+        .filter(status="open")
+        .count(),
     )
 
 
 def gather(organisation: Organisation, today: date | None = None) -> Facts:
     today = today or date.today()
-    channels = Channel.objects.for_org(organisation).prefetch_related("assessments")
+    channels = (
+        Channel.objects.for_org(organisation)
+        .select_related("organisation")
+        .prefetch_related("assessments")
+    )
     return Facts(
         organisation=organisation,
         today=today,

@@ -10,8 +10,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -21,8 +20,10 @@ def allow(key: str, limit: int, seconds: int) -> bool:
     from digikind.ratelimit.models import Counter
 
     window = int(time.time() // seconds)
-    with transaction.atomic():
-        if not Counter.objects.filter(key=key, window=window).update(count=F("count") + 1):
+    # Inside a caller's transaction (an answer and its count are one write), no savepoint.
+    with transaction.atomic(savepoint=False):
+        count = _raise(key, window)
+        if count is None:
             try:
                 with transaction.atomic():
                     Counter.objects.create(
@@ -34,9 +35,25 @@ def allow(key: str, limit: int, seconds: int) -> bool:
                     Counter.objects.filter(expires_at__lt=timezone.now()).delete()
                 return limit >= 1
             except IntegrityError:  # another request created it first: count on it
-                Counter.objects.filter(key=key, window=window).update(count=F("count") + 1)
-        count = Counter.objects.values_list("count", flat=True).get(key=key, window=window)
+                count = _raise(key, window)
+    assert count is not None
     return count <= limit
+
+
+# One statement that counts the hit and reads the new count back (SQLite and PostgreSQL both
+# return the updated row); the names are quoted because "window" is a word in SQL.
+RAISE_COUNT = (
+    'UPDATE "ratelimit_counter" SET "count" = "count" + 1 '
+    'WHERE "key" = %s AND "window" = %s RETURNING "count"'
+)
+
+
+def _raise(key: str, window: int) -> int | None:
+    """Add one to the key's counter for the window; the new count, or None if it has none."""
+    with connection.cursor() as cursor:
+        cursor.execute(RAISE_COUNT, [key, window])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def _networks(values: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.utils import formats
+from django.db.models import Q
 
 from digikind.orgs.models import Organisation
 from digikind.records import kinds, services
-from digikind.records.models import Entry, Kind
+from digikind.records.models import HAPPENED_AT, Entry, Kind, PublicText
 
 
 @dataclass
@@ -23,37 +24,51 @@ class OutOfHours:
 
 
 def open_concerns(organisation: Organisation) -> list[tuple[Entry, str]]:
-    concerns = (
-        Entry.objects.for_org(organisation).filter(kind=Kind.CONCERN).select_related("subject")
+    """Concerns still open, with their next step (filtered in the database, read in one go)."""
+    concerns = list(
+        Entry.objects.for_org(organisation)
+        .filter(kind=Kind.CONCERN)
+        .alias(status=PublicText("status"))
+        .filter(status="open")
+        .select_related("subject", "organisation")
     )
-    found = []
-    for concern in concerns:
-        if concern.public.get("status") == "open":
-            found.append(
-                (
-                    concern,
-                    str(services.sensitive(concern).get("next_step") or "No next step written"),
-                )
-            )
-    return found
+    return [
+        (concern, str(opened.get("next_step") or "No next step written"))
+        for concern, opened in zip(
+            concerns, services.sensitive_many(organisation, concerns), strict=True
+        )
+    ]
 
 
-def consents_to_watch(organisation: Organisation, within_days: int = 30) -> list[tuple[Entry, str]]:
-    soon = (date.today() + timedelta(days=within_days)).isoformat()
-    found = []
-    for consent in (
-        Entry.objects.for_org(organisation).filter(kind=Kind.CONSENT).select_related("subject")
-    ):
+# How long an ended or withdrawn consent stays on the records home (all of them are in the
+# record list, under "Ended consents").
+RECENTLY_ENDED_DAYS = 90
+
+
+def consents_to_watch(
+    organisation: Organisation, within_days: int = 30, today: date | None = None
+) -> list[tuple[Entry, str]]:
+    """Consents withdrawn or ended in the last 90 days, or ending in the next `within_days`."""
+    today = today or date.today()
+    soon = (today + timedelta(days=within_days)).isoformat()
+    recent = (today - timedelta(days=RECENTLY_ENDED_DAYS)).isoformat()
+    consents = (
+        Entry.objects.for_org(organisation)
+        .filter(kind=Kind.CONSENT)
+        .alias(expires=PublicText("expires_on"), withdrawn=PublicText("withdrawn_on"))
+        .filter(Q(withdrawn__gte=recent) | Q(expires__gte=recent, expires__lte=soon))
+        .select_related("subject", "organisation")
+    )
+    found: list[tuple[Entry, str]] = []
+    for consent in consents:
         expires = consent.public.get("expires_on")
         if consent.public.get("withdrawn_on"):
             found.append((consent, "Withdrawn"))
-        elif expires and expires <= soon:
+        elif expires:
             found.append(
                 (
                     consent,
-                    "Ended"
-                    if expires < date.today().isoformat()
-                    else f"Ends {kinds.uk_date(expires)}",
+                    "Ended" if expires < today.isoformat() else f"Ends {kinds.uk_date(expires)}",
                 )
             )
     return found
@@ -69,20 +84,29 @@ class Contact:
 def recent_contacts(
     organisation: Organisation, weeks: int = 8, today: date | None = None
 ) -> list[Contact]:
-    """Recorded digital contact in the last `weeks` weeks, with when it happened."""
+    """Recorded digital contact in the last `weeks` weeks, with when it happened.
+
+    Filtered in the database on the indexed "happened at" text (ISO dates sort as text: any
+    time on or after `since` starts with a date that sorts at or after it), so the cost is
+    the contacts shown, not every contact ever recorded."""
     since = (today or date.today()) - timedelta(weeks=weeks)
+    recent = (
+        Entry.objects.for_org(organisation)
+        .filter(kind=Kind.CONTACT)
+        .alias(happened=HAPPENED_AT)
+        .filter(happened__gte=since.isoformat())
+        .order_by()
+        # Just the three fields shown, not every contact's whole JSON.
+        .values_list(HAPPENED_AT, PublicText("out_of_hours"), PublicText("channel_name"))
+    )
     found = []
-    for contact in Entry.objects.for_org(organisation).filter(kind=Kind.CONTACT):
-        when = contact.public.get("happened_at")
-        if not when or datetime.fromisoformat(when).date() < since:
+    for when, out_of_hours, channel in recent:
+        day = datetime.fromisoformat(when).date()
+        if day < since:
             continue
-        found.append(
-            Contact(
-                datetime.fromisoformat(when).date(),
-                bool(contact.public.get("out_of_hours")),
-                contact.public.get("channel_name", "Unknown"),
-            )
-        )
+        # JSON true reads as 1 from SQLite and as "true" from PostgreSQL.
+        late = out_of_hours in (1, True, "true")
+        found.append(Contact(day, late, channel or "Unknown"))
     return found
 
 

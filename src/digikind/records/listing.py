@@ -31,7 +31,9 @@ def filtered(
     names: dict[int, str],
 ) -> list[Listed]:
     """Newest first. `choices` is a valid RecordFilterForm's cleaned data."""
-    entries = readable(organisation, viewer_id, lead=lead).select_related("subject", "author")
+    entries = readable(organisation, viewer_id, lead=lead).select_related(
+        "subject", "author", "organisation"
+    )
     status = choices.get("status") or ""
     status_kind, _, status_id = status.partition(":")
     kind = choices.get("kind") or status_kind

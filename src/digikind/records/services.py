@@ -1,14 +1,16 @@
 """Every write to the records log, and the reading, exporting and erasing of it."""
 
 import hashlib
+import json
 import secrets
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from digikind.accounts.models import User
@@ -57,11 +59,11 @@ def _org_key(organisation: Organisation) -> bytes:
     return crypto.organisation_key(master_key(), chain_id(organisation))
 
 
-def _subject_key(subject: Subject) -> bytes | None:
+def _subject_key(subject: Subject, org_key: bytes | None = None) -> bytes | None:
     if subject.wrapped_key is None:
         return None
     return crypto.open_sealed(
-        _org_key(subject.organisation),
+        org_key or _org_key(subject.organisation),
         bytes(subject.wrapped_key),
         f"subject:{subject_id(subject)}".encode(),
     )
@@ -84,8 +86,8 @@ def add_subject(organisation: Organisation, kind: str, name: str) -> Subject:
     return subject
 
 
-def subject_name(subject: Subject) -> str | None:
-    key = _subject_key(subject)
+def subject_name(subject: Subject, org_key: bytes | None = None) -> str | None:
+    key = _subject_key(subject, org_key)
     if key is None or subject.sealed_name is None:
         return None
     return str(
@@ -160,6 +162,81 @@ def append(
     return entry
 
 
+@dataclass
+class NewEntry:
+    """One entry for `append_many`."""
+
+    kind: str
+    public: dict[str, Any]
+    sensitive: dict[str, Any] | None = None
+    subject: Subject | None = None
+    created_at: datetime | None = None
+
+
+def append_many(organisation: Organisation, items: list[NewEntry], *, author: User | None) -> int:
+    """Add many entries at the end of the chain in one transaction (imports, the bench's
+    large organisation): the same hashes, keys and lock as `append`, written in bulk."""
+    ensure_head(organisation)
+    subject_keys: dict[int, bytes] = {}
+    with transaction.atomic():
+        head = ChainHead.objects.select_for_update().get(organisation=organisation)
+        seq, prev = head.seq, head.hash
+        entries, keys = [], []
+        for item in items:
+            if item.subject is not None and item.subject.wrapped_key is None:
+                raise RecordError(
+                    "This person's records have been erased, so nothing more can be added."
+                )
+            seq += 1
+            entry = Entry(
+                organisation=organisation,
+                seq=seq,
+                kind=item.kind,
+                subject=item.subject,
+                author=author,
+                author_label=author.email if author else "Digikind",
+                created_at=item.created_at or timezone.now(),
+                public=item.public,
+            )
+            key = None
+            if item.sensitive:
+                key = crypto.new_key()
+                entry.sealed = crypto.seal_json(
+                    key, item.sensitive, f"entry:{organisation.pk}:{seq}".encode()
+                )
+            entry.content_hash = chain.content_hash(_fields(entry))
+            entry.prev_hash = prev
+            entry.hash = prev = chain.link(prev, entry.content_hash)
+            entries.append(entry)
+            keys.append(key)
+        Entry.objects.bulk_create(entries, batch_size=1000)
+        saved = dict(
+            Entry.objects.for_org(organisation)
+            .filter(seq__gt=head.seq, seq__lte=seq)
+            .values_list("seq", "pk")
+        )
+        wrapped = []
+        for entry, key in zip(entries, keys, strict=True):
+            if key is None:
+                continue
+            pk = saved[entry.seq]
+            if entry.subject is not None:
+                if entry.subject.pk not in subject_keys:
+                    subject_key = _subject_key(entry.subject)
+                    assert subject_key is not None
+                    subject_keys[entry.subject.pk] = subject_key
+                wrapper = subject_keys[entry.subject.pk]
+            else:
+                wrapper = _org_key(organisation)
+            wrapped.append(
+                EntryKey(entry_id=pk, wrapped_key=crypto.seal(wrapper, key, f"key:{pk}".encode()))
+            )
+        EntryKey.objects.bulk_create(wrapped, batch_size=1000)
+        head.seq, head.hash = seq, prev
+        head.save(update_fields=["seq", "hash"])
+    return len(entries)
+
+
 def sensitive(entry: Entry) -> dict[str, Any]:
     """The entry's private fields, or {"erased": True} once its key or its person's key is gone."""
     if entry.sealed is None:
@@ -168,6 +245,37 @@ def sensitive(entry: Entry) -> dict[str, Any]:
     wrapper = (
         _subject_key(entry.subject) if entry.subject is not None else _org_key(entry.organisation)
     )
+    return _opened(entry, wrapped, wrapper)
+
+
+def sensitive_many(organisation: Organisation, entries: Sequence[Entry]) -> list[dict[str, Any]]:
+    """`sensitive` for many entries of one organisation (with their subjects selected): their
+    keys in one query, each person's key opened once."""
+    wrapped = dict(
+        EntryKey.objects.filter(entry__in=[e for e in entries if e.sealed is not None]).values_list(
+            "entry_id", "wrapped_key"
+        )
+    )
+    org_key = _org_key(organisation)
+    people: dict[int, bytes | None] = {}
+    found: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry.sealed is None:
+            found.append({})
+            continue
+        if entry.subject is None:
+            wrapper: bytes | None = org_key
+        else:
+            if entry.subject.pk not in people:
+                people[entry.subject.pk] = _subject_key(entry.subject, org_key)
+            wrapper = people[entry.subject.pk]
+        found.append(_opened(entry, wrapped.get(entry.pk), wrapper))
+    return found
+
+
+def _opened(entry: Entry, wrapped: Any, wrapper: bytes | None) -> dict[str, Any]:
+    if entry.sealed is None:
+        return {}
     if wrapped is None or wrapper is None:
         return dict(ERASED)
     try:
@@ -209,27 +317,94 @@ class ChainCheck:
     result: chain.Verification
 
 
+VERIFY_BATCH = 5000
+
+# The hashed fields of one entry (`_fields`), with its stored hashes, read as plain values in
+# the order stored. Times are read as stored text on SQLite: its driver's own time parser
+# costs more than all the hashing.
+_CHAIN_SQL = """
+SELECT e.seq, e.kind, s.reference, c.seq, e.author_label, {created_at}, e.public, e.sealed,
+       e.content_hash, e.prev_hash, e.hash
+FROM records_entry e
+LEFT JOIN records_subject s ON s.id = e.subject_id
+LEFT JOIN records_entry c ON c.id = e.corrects_id
+WHERE e.organisation_id = %s
+ORDER BY e.seq, e.id
+"""
+
+
+def _chain_rows(organisation: Organisation) -> Iterator[tuple[int, str, str, str, str]]:
+    """Each stored entry as (seq, its content hashed again, content_hash, prev_hash, hash),
+    in the order stored, read in large batches with no model instances.
+
+    The text hashed is exactly `chain.content_hash(_fields(entry))`: the same keys, sorted,
+    with no spaces (a test keeps the two the same for every kind of value). The open fields
+    are first hashed as stored (written by `chain.CanonicalEncoder`, that is the same text);
+    only if that does not match are they parsed and written out again, which is what an older
+    entry, or one stored by PostgreSQL, needs. Every other field ends unambiguously, so the
+    stored text can only match if it is the very text that was hashed when written."""
+    sqlite = connection.vendor == "sqlite"
+    created_sql = "e.created_at || ''" if sqlite else "e.created_at"
+    encode = chain.CanonicalEncoder().encode
+    text = json.encoder.encode_basestring_ascii  # json.dumps of one string, as in the hash
+    quoted: dict[str, str] = {}  # kinds, authors and people repeat: quote each once
+    loads = json.loads
+    sha256 = hashlib.sha256
+    org_id = chain_id(organisation)  # an imported chain keeps its first id
+    Q = '"'
+    with connection.cursor() as cursor:
+        cursor.execute(_CHAIN_SQL.format(created_at=created_sql), [org_id])
+        while batch := cursor.fetchmany(VERIFY_BATCH):
+            for (
+                seq,
+                kind,
+                subject,
+                corrects,
+                author,
+                created_at,
+                public,
+                sealed,
+                stored,
+                prev,
+                link,
+            ) in batch:
+                if sqlite:
+                    # Stored as UTC "YYYY-MM-DD HH:MM:SS[.ffffff]"; read back, Django gives
+                    # the same moment in UTC, whose isoformat() is this.
+                    when = f"{created_at.replace(' ', 'T')}+00:00"
+                else:
+                    when = created_at.astimezone(UTC).isoformat()
+                # Digits and letters only (times and hex), so quoting them needs no escapes.
+                head = (
+                    f'{{"author":{quoted.get(author) or quoted.setdefault(author, text(author))},'
+                    f'"corrects":{"null" if corrects is None else int(corrects)},'
+                    f'"created_at":"{when}",'
+                    f'"kind":{quoted.get(kind) or quoted.setdefault(kind, text(kind))},'
+                    f'"organisation":{org_id},"public":'
+                )
+                tail = (
+                    f',"sealed":{"null" if sealed is None else f"{Q}{bytes(sealed).hex()}{Q}"},'
+                    f'"seq":{int(seq)},'
+                    f'"subject":{"null" if subject is None else text(subject)}}}'
+                )
+                if isinstance(public, str):
+                    content = sha256(f"{head}{public}{tail}".encode()).hexdigest()
+                    if content != stored:
+                        public = loads(public)
+                if not isinstance(public, str):
+                    content = sha256(f"{head}{encode(public)}{tail}".encode()).hexdigest()
+                yield seq, content, stored, prev, link
+
+
 def verify(organisation: Organisation) -> ChainCheck:
     head = ChainHead.objects.filter(organisation=organisation).first()
-    bound_to = int(head.origin_id or organisation.pk) if head else organisation.pk
-    entries = (
-        Entry.objects.for_org(organisation)
-        .select_related("subject", "corrects")
-        .order_by("seq", "pk")
-    )
-    rows = [
-        {
-            "seq": e.seq,
-            "fields": _fields(e, bound_to),
-            "content_hash": e.content_hash,
-            "prev_hash": e.prev_hash,
-            "hash": e.hash,
-        }
-        for e in entries.iterator(chunk_size=2000)
-    ]
     return ChainCheck(
         organisation,
-        chain.verify(rows, head.seq if head else 0, head.hash if head else chain.GENESIS),
+        chain.verify_hashed(
+            _chain_rows(organisation),
+            head.seq if head else 0,
+            head.hash if head else chain.GENESIS,
+        ),
     )
 
 
@@ -373,7 +548,8 @@ def visible_names(organisation: Organisation, viewer: User | None, *, lead: bool
     people = Subject.objects.for_org(organisation).filter(wrapped_key__isnull=False)
     if not lead:
         people = people.filter(entries__author=viewer.pk if viewer else None).distinct()
-    return {p.pk: name for p in people if (name := subject_name(p))}
+    org_key = _org_key(organisation)
+    return {p.pk: name for p in people if (name := subject_name(p, org_key))}
 
 
 def history(entry: Entry) -> list[tuple[Entry, str]]:

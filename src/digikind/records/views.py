@@ -65,7 +65,9 @@ def _saved_once(form_id: str, entry: Entry | None = None) -> int | None:
 @org_view(roles=WRITERS)
 def records_home(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     lead, names = _lead(request), _names(request, organisation)
-    mine = listing.readable(organisation, request.user.pk, lead=False).select_related("subject")
+    mine = listing.readable(organisation, request.user.pk, lead=False).select_related(
+        "subject", "organisation"
+    )
     ctx: dict[str, object] = {
         "organisation": organisation,
         "lead": lead,

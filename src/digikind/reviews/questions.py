@@ -59,8 +59,25 @@ def asked(question: Question, role: str, number: int) -> AskedQuestion:
 def questions_for(cycle: ReviewCycle, role: str) -> list[AskedQuestion]:
     # Framework versions never change once loaded, so their questions can be kept in memory;
     # the content hash in the key guards against a reused id holding other content.
-    versions = tuple(cycle.framework_versions.order_by("pk").values_list("pk", "content_hash"))
-    return list(_questions_for(versions, role))
+    return list(_questions_for(cycle_versions(cycle), role))
+
+
+# A cycle's question sets are chosen when it starts and never change, so each process reads
+# them once per cycle, not on every answer. The start time is in the key because a test
+# database can give a new cycle the id of one rolled back.
+_cycle_versions: dict[tuple[int, object], tuple[tuple[int, str], ...]] = {}
+
+
+def cycle_versions(cycle: ReviewCycle) -> tuple[tuple[int, str], ...]:
+    """The cycle's framework versions as (id, content hash), in id order."""
+    key = (cycle.pk, cycle.created_at)
+    if key not in _cycle_versions:
+        if len(_cycle_versions) > 1000:
+            _cycle_versions.clear()
+        _cycle_versions[key] = tuple(
+            cycle.framework_versions.order_by("pk").values_list("pk", "content_hash")
+        )
+    return _cycle_versions[key]
 
 
 @lru_cache(maxsize=256)

@@ -5,6 +5,7 @@ device leave and carry on later. Nothing identifies the person.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,7 +37,9 @@ def _problem(
 def _load(
     request: HttpRequest, token: str
 ) -> tuple[ReviewLink | None, Response | None, HttpResponse | None]:
-    link = ReviewLink.objects.select_related("cycle", "organisation").filter(token=token).first()
+    # Tokens are unique, so `[:1]` needs no ordering: this runs on every answer.
+    found = list(ReviewLink.objects.select_related("cycle", "organisation").filter(token=token)[:1])
+    link = found[0] if found else None
     if link is None:
         return (
             None,
@@ -165,9 +168,24 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
     error = ""
     form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(
-            f"review-answer:{response.pk}", settings.REVIEW_ANSWERS_PER_MINUTE, 60
-        ):
+        # The rate limit's count and the answer are written in one transaction: one write
+        # per answer, not two, is what lets many people answer at once on SQLite.
+        with transaction.atomic():
+            allowed = ratelimit.allow(
+                f"review-answer:{response.pk}", settings.REVIEW_ANSWERS_PER_MINUTE, 60
+            )
+            if allowed:
+                try:
+                    services.save_answer(
+                        response,
+                        current,
+                        value=form.cleaned_data["value"],
+                        text=form.cleaned_data["text"],
+                        comment=form.cleaned_data["comment"],
+                    )
+                except services.ReviewError as problem_:
+                    error = str(problem_)
+        if not allowed:
             return _problem(
                 request,
                 _("Slow down a little"),
@@ -175,17 +193,7 @@ def question(request: HttpRequest, token: str, number: int) -> HttpResponse:
                 429,
                 link,
             )
-        try:
-            services.save_answer(
-                response,
-                current,
-                value=form.cleaned_data["value"],
-                text=form.cleaned_data["text"],
-                comment=form.cleaned_data["comment"],
-            )
-        except services.ReviewError as problem_:
-            error = str(problem_)
-        else:
+        if not error:
             if request.POST.get("then") == "check" or number == len(asked_all):
                 return redirect("reviews:check", token)
             return redirect("reviews:question", token, number + 1)

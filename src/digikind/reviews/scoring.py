@@ -13,9 +13,12 @@ How scores work (shown on the results page in plain words):
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import mean
-from typing import Any
+from typing import Any, TypeVar
+
+from django.core.cache import cache
 
 from digikind.frameworks.models import Question
 from digikind.orgs.roles import RespondentRole
@@ -101,6 +104,18 @@ class Results:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedAnswer:
+    """What scoring reads of one answer (plain values, not a model instance)."""
+
+    response_id: int
+    question_id: int
+    value: str
+    text: str
+    comment: str
+    score: float | None = None  # answer_score, worked out once when loaded
+
+
 @dataclass
 class _Raw:
     """A group's scores before the privacy rule, with how many people each one rests on."""
@@ -117,7 +132,7 @@ def _raw(
     label: str,
     responses: list[Response],
     asked_by_role: dict[tuple[int, str], AskedQuestion],
-    answers: dict[int, list[Answer]],
+    answers: dict[int, list[LoadedAnswer]],
 ) -> _Raw:
     per_question: dict[int, list[float]] = defaultdict(list)
     questions: dict[int, Question] = {}
@@ -126,7 +141,7 @@ def _raw(
     for response in responses:
         for answer in answers.get(response.pk, []):
             question = asked_by_role[(answer.question_id, response.role)]
-            score = answer_score(question, answer.value)
+            score = answer.score
             if score is None:  # "I don't know" and written answers count nobody
                 continue
             per_question[answer.question_id].append(score)
@@ -199,26 +214,49 @@ def _apply_rule(parts: list[_Raw], everyone: _Raw) -> _Shown:
 @dataclass
 class LoadedAnswers:
     responses: list[Response]
-    answers: dict[int, list[Answer]]
+    answers: dict[int, list[LoadedAnswer]]
     asked_by_role: dict[tuple[int, str], AskedQuestion]
 
 
 def load_answers(cycle: ReviewCycle) -> LoadedAnswers:
     """The sent responses of a cycle, their answers, and how each question was asked per role.
-    An answer to a question its respondent's role is not asked is left out."""
+    An answer to a question its respondent's role is not asked is left out.
+
+    Answers are read as plain values in one query and each question once, so the cost is
+    one cycle's answers, never a model instance (with its question's JSON) per answer."""
     responses = list(cycle.responses.filter(submitted_at__isnull=False))
     role_of = {r.pk: r.role for r in responses}
-    answers: dict[int, list[Answer]] = defaultdict(list)
-    for answer in Answer.objects.filter(response__in=responses).select_related(
-        "question__framework_version"
-    ):
-        if role_of[answer.response_id] in answer.question.roles:
-            answers[answer.response_id].append(answer)
-    roles = {r.role for r in responses}
-    questions = {a.question_id: a.question for items in answers.values() for a in items}
-    asked_by_role = {
-        (qid, role): asked(q, role, 0) for qid, q in questions.items() for role in roles
+    rows = Answer.objects.filter(
+        response__cycle=cycle, response__submitted_at__isnull=False
+    ).values_list("response_id", "question_id", "value", "text", "comment")
+    loaded = list(rows.iterator(chunk_size=5000))
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in={row[1] for row in loaded}).select_related(
+            "framework_version"
+        )
     }
+    roles = {r.role for r in responses}
+    asked_by_role = {
+        (qid, role): asked(question, role, 0)
+        for qid, question in questions.items()
+        for role in roles
+        if role in question.roles
+    }
+    # Many answers share a question, role and value: score each such triple once.
+    scores: dict[tuple[int, str, str], float | None] = {}
+    answers: dict[int, list[LoadedAnswer]] = defaultdict(list)
+    for response_id, question_id, value, text, comment in loaded:
+        role = role_of[response_id]
+        how = asked_by_role.get((question_id, role))
+        if how is None:
+            continue
+        key = (question_id, role, value)
+        if key not in scores:
+            scores[key] = answer_score(how, value)
+        answers[response_id].append(
+            LoadedAnswer(response_id, question_id, value, text, comment, scores[key])
+        )
     return LoadedAnswers(responses, answers, asked_by_role)
 
 
@@ -236,16 +274,35 @@ def _shown(cycle: ReviewCycle, loaded: LoadedAnswers) -> _Shown:
     return _apply_rule(parts, everyone)
 
 
+# Raise this when scoring, the privacy rule or what they return changes, so that no result
+# worked out by the old code is shown.
+RESULTS_VERSION = 1
+T = TypeVar("T")
+
+
+def once_closed(cycle: ReviewCycle, what: str, work_out: Callable[[], T]) -> T:
+    """`work_out()`, kept in the cache once the cycle is closed: a closed cycle takes no more
+    answers, so its results never change, and a large one takes a second to score."""
+    if cycle.closed_at is None:
+        return work_out()
+    key = f"review-{what}:{RESULTS_VERSION}:{cycle.pk}:{cycle.closed_at.isoformat()}"
+    found: T | None = cache.get(key)
+    if found is None:
+        found = work_out()
+        cache.set(key, found, timeout=60 * 60 * 24 * 30)
+    return found
+
+
 def overall_result(cycle: ReviewCycle) -> GroupResult | None:
     """All respondents' scores for a cycle, as the privacy rule lets them be shown."""
-    return _shown(cycle, load_answers(cycle)).overall
+    return once_closed(cycle, "overall", lambda: _shown(cycle, load_answers(cycle)).overall)
 
 
-def _counts(answer: Answer, asked: AskedQuestion) -> bool:
+def _counts(answer: LoadedAnswer, asked: AskedQuestion) -> bool:
     """Whether an answer counts towards its question's five: a scored or a written answer."""
     if answer.value == Answer.DONT_KNOW:
         return False
-    return answer_score(asked, answer.value) is not None or bool(asked.is_free_text and answer.text)
+    return answer.score is not None or bool(asked.is_free_text and answer.text)
 
 
 def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list[Comment]], bool]:
@@ -283,7 +340,12 @@ def _comments(cycle: ReviewCycle, loaded: LoadedAnswers) -> tuple[dict[str, list
 
 
 def results(cycle: ReviewCycle, loaded: LoadedAnswers | None = None) -> Results:
-    loaded = loaded or load_answers(cycle)
+    if loaded is None:
+        return once_closed(cycle, "results", lambda: _results(cycle, load_answers(cycle)))
+    return _results(cycle, loaded)
+
+
+def _results(cycle: ReviewCycle, loaded: LoadedAnswers) -> Results:
     shown = _shown(cycle, loaded)
     differences = []
     for topic, name in names("topics").items():

@@ -16,7 +16,7 @@ from digikind.accounts.models import User
 from digikind.frameworks.models import FrameworkVersion
 from digikind.orgs.models import Organisation
 from digikind.reviews.models import Answer, Response, ReviewCycle, ReviewLink, hash_key
-from digikind.reviews.questions import AskedQuestion, asked
+from digikind.reviews.questions import AskedQuestion, asked, cycle_versions
 from digikind.reviews.scoring import answer_score
 
 MAX_TEXT = 2000
@@ -130,11 +130,18 @@ def network_key(cycle: ReviewCycle, address: str) -> str:
 def find_response(link: ReviewLink, key: str | None) -> Response | None:
     if not key:
         return None
-    return (
-        Response.objects.select_related("cycle", "link")
-        .filter(cycle=link.cycle_id, key_hash=hash_key(key))
-        .first()
-    )
+    # Unique per cycle, so no ordering is needed (`[:1]`, not `.first()`): this runs on
+    # every answer.
+    found = list(Response.objects.filter(cycle=link.cycle_id, key_hash=hash_key(key))[:1])
+    if not found:
+        return None
+    response = found[0]
+    # Its cycle is the link's; its link too, mostly: already read, so each step's checks
+    # need no more queries.
+    response.cycle = link.cycle
+    if response.link_id == link.pk:
+        response.link = link
+    return response
 
 
 def start_response(link: ReviewLink) -> tuple[Response, str]:
@@ -172,7 +179,7 @@ def check_answer(asked: AskedQuestion, value: str, text: str, comment: str) -> N
 
 def save_answer(
     response: Response, asked: AskedQuestion, *, value: str, text: str = "", comment: str = ""
-) -> Answer:
+) -> None:
     """Save or replace one answer. Going back and answering again changes the answer; it never
     counts twice."""
     if response.submitted_at is not None:
@@ -184,25 +191,26 @@ def save_answer(
     if (
         asked.role != response.role
         or response.role not in question.roles
-        or not response.cycle.framework_versions.filter(pk=question.framework_version_id).exists()
+        or question.framework_version_id not in {pk for pk, _hash in cycle_versions(response.cycle)}
     ):
         raise ReviewError(_("This question is not part of your review. Go back to your questions."))
     check_answer(asked, value, text, comment)
+    fields = {
+        "value": value,
+        "text": text.strip(),
+        "comment": comment.strip(),
+        "answered_at": timezone.now(),
+    }
+    # One UPDATE when the question was answered before, else one INSERT: the fewest writes
+    # (every answer is a write, and SQLite takes one at a time).
+    mine = Answer.objects.filter(response=response, question=asked.question)
+    if mine.update(**fields):
+        return
     try:
         with transaction.atomic():
-            answer, _created = Answer.objects.update_or_create(
-                response=response,
-                question=asked.question,
-                defaults={
-                    "value": value,
-                    "text": text.strip(),
-                    "comment": comment.strip(),
-                    "answered_at": timezone.now(),
-                },
-            )
+            Answer.objects.create(response=response, question=asked.question, **fields)
     except IntegrityError:  # two tabs saved the same question at once: the other one won
-        answer = Answer.objects.get(response=response, question=asked.question)
-    return answer
+        pass
 
 
 def _has_score(response: Response) -> bool:
