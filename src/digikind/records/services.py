@@ -245,7 +245,7 @@ def sensitive(entry: Entry) -> dict[str, Any]:
     wrapper = (
         _subject_key(entry.subject) if entry.subject is not None else _org_key(entry.organisation)
     )
-    return _opened(entry, wrapped, wrapper)
+    return _opened(entry, wrapped, wrapper, chain_id(entry.organisation))
 
 
 def sensitive_many(organisation: Organisation, entries: Sequence[Entry]) -> list[dict[str, Any]]:
@@ -257,6 +257,7 @@ def sensitive_many(organisation: Organisation, entries: Sequence[Entry]) -> list
         )
     )
     org_key = _org_key(organisation)
+    bound_to = chain_id(organisation)
     people: dict[int, bytes | None] = {}
     found: list[dict[str, Any]] = []
     for entry in entries:
@@ -269,11 +270,12 @@ def sensitive_many(organisation: Organisation, entries: Sequence[Entry]) -> list
             if entry.subject.pk not in people:
                 people[entry.subject.pk] = _subject_key(entry.subject, org_key)
             wrapper = people[entry.subject.pk]
-        found.append(_opened(entry, wrapped.get(entry.pk), wrapper))
+        found.append(_opened(entry, wrapped.get(entry.pk), wrapper, bound_to))
     return found
 
 
-def _opened(entry: Entry, wrapped: Any, wrapper: bytes | None) -> dict[str, Any]:
+def _opened(entry: Entry, wrapped: Any, wrapper: bytes | None, bound_to: int) -> dict[str, Any]:
+    """Open one entry's private fields (`bound_to`: its chain's id, see chain_id)."""
     if entry.sealed is None:
         return {}
     if wrapped is None or wrapper is None:
@@ -283,7 +285,7 @@ def _opened(entry: Entry, wrapped: Any, wrapper: bytes | None) -> dict[str, Any]
         return crypto.open_json(
             key,
             bytes(entry.sealed),
-            f"entry:{chain_id(entry.organisation)}:{entry.seq}".encode(),
+            f"entry:{bound_to}:{entry.seq}".encode(),
         )
     except InvalidTag:
         return {"unreadable": True}
