@@ -352,10 +352,10 @@ def _chain_rows(organisation: Organisation) -> Iterator[tuple[int, str, str, str
     quoted: dict[str, str] = {}  # kinds, authors and people repeat: quote each once
     loads = json.loads
     sha256 = hashlib.sha256
-    org_id = chain_id(organisation)  # an imported chain keeps its first id
+    org_id = chain_id(organisation)  # hashed: an imported chain keeps its first id
     Q = '"'
     with connection.cursor() as cursor:
-        cursor.execute(_CHAIN_SQL.format(created_at=created_sql), [org_id])
+        cursor.execute(_CHAIN_SQL.format(created_at=created_sql), [organisation.pk])
         while batch := cursor.fetchmany(VERIFY_BATCH):
             for (
                 seq,
