@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("digikind.agreements.urls")),
     path("", include("digikind.gaps.urls")),
     path("", include("digikind.reports.urls")),
+    path("", include("digikind.funders.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     CORRECTION = "correction", "Correction or addition"
     ERASURE = "erasure", "Erasure"
     VIEWED = "viewed", "Concern viewed"
+    SHARING = "sharing", "Sharing with a funder"
 
 
 class SubjectKind(models.TextChoices):
