@@ -182,7 +182,7 @@ class Publication(OrgOwned):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="publications")
     made_at = models.DateTimeField(default=timezone.now)
-    members = models.ManyToManyField(Request, related_name="+")
+    members = models.ManyToManyField(Request, related_name="publications")
 
     class Meta:
         ordering = ["-made_at", "-pk"]

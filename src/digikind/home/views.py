@@ -1,5 +1,5 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from digikind.home.summary import home_for
 from digikind.orgs.models import Membership, Organisation
@@ -8,6 +8,8 @@ from digikind.orgs.tenancy import member_view
 
 @member_view
 def dashboard(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if organisation.is_funder:  # a funder's home is its portfolio
+        return redirect("funders:portfolio", organisation.slug)
     membership = request.membership  # type: ignore[attr-defined]
     ctx = {
         "organisation": organisation,

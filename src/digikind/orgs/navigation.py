@@ -31,8 +31,14 @@ GROUPS: list[tuple[str, list[Section]]] = [
             ("Actions", "gaps:actions", {"lead", "trustee"}),
             ("Board report", "reports:board", {"lead", "trustee"}),
             ("Agreement", "agreements:detail", {"lead", "staff", "volunteer", "trustee"}),
+            ("Funders", "funders:requests", {"lead", "trustee"}),
         ],
     ),
+    ("People", [("People", "orgs:member_list", {"lead"})]),
+]
+# A funder's own menu: its portfolio, not a youth organisation's records and checks.
+FUNDER_GROUPS: list[tuple[str, list[Section]]] = [
+    ("Portfolio", [("Portfolio", "funders:portfolio", None)]),
     ("People", [("People", "orgs:member_list", {"lead"})]),
 ]
 
@@ -60,7 +66,7 @@ def _item(label: str, name: str, membership: Membership, path: str) -> NavItem:
 
 def navigation(membership: Membership, path: str) -> Navigation:
     nav = Navigation(items=[])
-    for group, sections in GROUPS:
+    for group, sections in FUNDER_GROUPS if membership.organisation.is_funder else GROUPS:
         seen = [
             _item(label, name, membership, path)
             for label, name, roles in sections
