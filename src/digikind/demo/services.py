@@ -90,6 +90,9 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     from digikind.agreements.services import create_demo_agreement
 
     create_demo_agreement(organisation, lead)
+    from digikind.funders.demo import load_demo_portfolio
+
+    load_demo_portfolio(funder, organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,
