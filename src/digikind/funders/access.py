@@ -21,7 +21,9 @@ GRANTEE_ANSWERERS = ("lead",)
 def _side(*, funder: bool, roles: tuple[str, ...]) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
-        def checked(request: HttpRequest, organisation: Organisation, **kwargs: Any) -> HttpResponse:
+        def checked(
+            request: HttpRequest, organisation: Organisation, **kwargs: Any
+        ) -> HttpResponse:
             if organisation.is_funder != funder:
                 raise Http404("This page is not part of this organisation's Digikind.")
             return view(request, organisation, **kwargs)

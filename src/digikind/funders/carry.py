@@ -62,7 +62,9 @@ def _from_register(facts: Facts) -> Carried | None:
     assessed = sum(1 for c in facts.channels if c.channel.assessments.all())
     total = len(facts.channels)
     value = "yes" if assessed == total else "partly" if assessed else "not-yet"
-    return Carried(value, f"{assessed} of the {total} channels in your register have a risk assessment.")
+    return Carried(
+        value, f"{assessed} of the {total} channels in your register have a risk assessment."
+    )
 
 
 def _from_actions(organisation: Organisation, topic: str) -> Carried | None:

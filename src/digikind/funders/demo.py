@@ -32,20 +32,36 @@ def load_demo_portfolio(funder: Organisation, demo_group: Organisation, lead: Us
     for item in items:
         group = org_services.create_organisation(item["name"])
         details = {k: item[k] for k in ("region", "size", "programme", "kind", "identifier")}
-        grantees.append((Grantee.objects.create(organisation=funder, grantee=group, **details), item))
+        grantees.append(
+            (Grantee.objects.create(organisation=funder, grantee=group, **details), item)
+        )
     today = timezone.localdate()
     last_year = Round.objects.create(
-        organisation=funder, name="Last year's questions", question_set="light",
-        due_on=today - timedelta(days=330), created_at=timezone.now() - timedelta(days=365),
+        organisation=funder,
+        name="Last year's questions",
+        question_set="light",
+        due_on=today - timedelta(days=330),
+        created_at=timezone.now() - timedelta(days=365),
     )
     this_year = Round.objects.create(
-        organisation=funder, name="This year's questions", question_set="light",
+        organisation=funder,
+        name="This year's questions",
+        question_set="light",
         due_on=today + timedelta(days=21),
     )
-    demo = Grantee.objects.create(organisation=funder, grantee=demo_group, region="North", size="medium", programme="Youth Voice", kind="youth club")
+    demo = Grantee.objects.create(
+        organisation=funder,
+        grantee=demo_group,
+        region="North",
+        size="medium",
+        programme="Youth Voice",
+        kind="youth club",
+    )
     for round_ in (last_year, this_year):
         for grantee, _item in [*grantees, (demo, {})]:
-            Request.objects.create(organisation=grantee.grantee, round=round_, grantee=grantee, funder=funder)
+            Request.objects.create(
+                organisation=grantee.grantee, round=round_, grantee=grantee, funder=funder
+            )
     parts = ["scores", "policy", "register", "gaps", "actions"]
     for grantee, item in grantees:
         state = item["state"]
@@ -55,7 +71,13 @@ def load_demo_portfolio(funder: Organisation, demo_group: Organisation, lead: Us
             if state == "overdue":
                 continue  # missed both rounds
             request = Request.objects.get(round=round_, grantee=grantee)
-            services.answer(request, _answers("light", item["answer"], shift), parts, share=state != "not_shared", by=None)
+            services.answer(
+                request,
+                _answers("light", item["answer"], shift),
+                parts,
+                share=state != "not_shared",
+                by=None,
+            )
         if state == "withdrawn":
             services.withdraw(grantee.grantee, funder, by=None)
     # Answers came one by one; publish the portfolio's figures from everyone at once.

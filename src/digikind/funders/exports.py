@@ -9,7 +9,7 @@ import csv
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from digikind.funders.models import Answer, Figure, Grantee, Request, Round
 from digikind.funders.portfolio import STATUSES, active_sharers, grantee_statuses, status_of
@@ -35,7 +35,9 @@ def shared_summaries(funder: Organisation, grantee: Grantee) -> list[SharedSumma
         organisation__in=active_sharers(funder).values("organisation"),
     ).select_related("round")
     return [
-        SharedSummary(r, [(f.part, figure_label(f.name), f.value) for f in r.figures.order_by("part", "name")])
+        SharedSummary(
+            r, [(f.part, figure_label(f.name), f.value) for f in r.figures.order_by("part", "name")]
+        )
         for r in requests
     ]
 
@@ -49,7 +51,9 @@ def _rows(funder: Organisation, round_: Round | None) -> tuple[list[str], list[d
     answered: dict[int, set[str]] = defaultdict(set)
     if round_ is not None:
         requests = {r.grantee_id: r for r in round_.requests.all()}
-        shared_ids = [r.pk for r in requests.values() if r.organisation_id in sharing and r.answered_at]
+        shared_ids = [
+            r.pk for r in requests.values() if r.organisation_id in sharing and r.answered_at
+        ]
         for request_id, name, value in Figure.objects.filter(request__in=shared_ids).values_list(
             "request", "name", "value"
         ):
@@ -61,8 +65,17 @@ def _rows(funder: Organisation, round_: Round | None) -> tuple[list[str], list[d
     names = sorted({n for f in figures.values() for n in f})
     questions = [q.id for q in question_set.questions] if question_set else []
     header = [
-        "org_id", "name", "region", "size", "programme", "kind", "status", "answered_at",
-        *(f"{p}_status" for p in PARTS), *(f"question_{q}" for q in questions), *names,
+        "org_id",
+        "name",
+        "region",
+        "size",
+        "programme",
+        "kind",
+        "status",
+        "answered_at",
+        *(f"{p}_status" for p in PARTS),
+        *(f"question_{q}" for q in questions),
+        *names,
     ]
     rows = []
     for grantee in grantees:
@@ -77,15 +90,24 @@ def _rows(funder: Organisation, round_: Round | None) -> tuple[list[str], list[d
             "programme": grantee.programme,
             "kind": grantee.kind,
             "status": STATUSES[status],
-            "answered_at": request.answered_at.isoformat() if request and request.answered_at else "",
+            "answered_at": request.answered_at.isoformat()
+            if request and request.answered_at
+            else "",
         }
         for part in PARTS:
-            row[f"{part}_status"] = _state(request, shares, part in (request.parts_shared if request else []))
+            row[f"{part}_status"] = _state(
+                request, shares, part in (request.parts_shared if request else [])
+            )
         for q in questions:
             given = request is not None and q in answered[request.pk]
             row[f"question_{q}"] = (
-                NOT_ASKED if request is None else ASKED if not given
-                else ANSWERED if shares and "scores" in request.parts_shared else NOT_SHARED
+                NOT_ASKED
+                if request is None
+                else ASKED
+                if not given
+                else ANSWERED
+                if shares and "scores" in request.parts_shared
+                else NOT_SHARED
             )
         own = figures.get(request.pk, {}) if request and shares else {}
         for name in names:
@@ -102,14 +124,14 @@ def _state(request: Request | None, shares: bool, part_shared: bool) -> str:
     return ANSWERED if shares and part_shared else NOT_SHARED
 
 
-def write_csv(out: IO[str], funder: Organisation, round_: Round | None) -> None:
+def write_csv(out: Any, funder: Organisation, round_: Round | None) -> None:
     header, rows = _rows(funder, round_)
     writer = csv.DictWriter(out, fieldnames=header)
     writer.writerow({h: h for h in header})
     writer.writerows(rows)
 
 
-def write_json(out: IO[str], funder: Organisation, round_: Round | None) -> None:
+def write_json(out: Any, funder: Organisation, round_: Round | None) -> None:
     header, rows = _rows(funder, round_)
     labels = {h: figure_label(h) for h in header if ":" in h}
     json.dump(

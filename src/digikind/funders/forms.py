@@ -10,11 +10,17 @@ from digikind.funders.summary import PARTS
 class GranteeDetailsForm(forms.Form):
     region = forms.CharField(label="Region (optional)", max_length=60, required=False)
     size = forms.CharField(
-        label="Size (optional)", max_length=30, required=False, help_text="For example small, medium or large."
+        label="Size (optional)",
+        max_length=30,
+        required=False,
+        help_text="For example small, medium or large.",
     )
     programme = forms.CharField(label="Grant programme (optional)", max_length=100, required=False)
     kind = forms.CharField(
-        label="Kind of group (optional)", max_length=60, required=False, help_text="For example youth club or sports club."
+        label="Kind of group (optional)",
+        max_length=60,
+        required=False,
+        help_text="For example youth club or sports club.",
     )
     identifier = forms.CharField(
         label="360Giving organisation identifier (optional)",
@@ -36,7 +42,9 @@ class AddByCodeForm(GranteeDetailsForm):
 
 class InviteGranteeForm(GranteeDetailsForm):
     name = forms.CharField(
-        label="The group's name", max_length=200, error_messages={"required": "Enter the group's name"}
+        label="The group's name",
+        max_length=200,
+        error_messages={"required": "Enter the group's name"},
     )
     email = forms.EmailField(
         label="Their lead's email address",
@@ -51,7 +59,9 @@ class InviteGranteeForm(GranteeDetailsForm):
 
 class AskForm(forms.Form):
     name = forms.CharField(
-        label="Name this round", max_length=150, initial="Digital safeguarding questions",
+        label="Name this round",
+        max_length=150,
+        initial="Digital safeguarding questions",
         error_messages={"required": "Give this round a name"},
     )
     question_set = forms.ChoiceField(
@@ -98,7 +108,9 @@ class AnswerForm(forms.Form):
                 label=question.ask,
                 choices=choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": "Answer this question, or confirm the answer we filled in"},
+                error_messages={
+                    "required": "Answer this question, or confirm the answer we filled in"
+                },
             )
         self.order_fields([f"q_{q.id}" for q in self.questions] + ["parts", "share"])
 

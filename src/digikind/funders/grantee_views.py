@@ -1,5 +1,7 @@
 """The grantee's pages: the requests it was sent, what it would share, answering and consent."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,13 +39,15 @@ def requests(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 @grantee_view()
 def request(http: HttpRequest, organisation: Organisation, request_id: int) -> HttpResponse:
-    asked = get_for_org(Request.objects.select_related("round", "funder"), organisation, pk=request_id)
+    asked = get_for_org(
+        Request.objects.select_related("round", "funder"), organisation, pk=request_id
+    )
     question_set = question_sets()[asked.round.question_set]
     is_lead = http.membership.role in GRANTEE_ANSWERERS  # type: ignore[attr-defined]
     carried = carried_forward(organisation, question_set)
     given = {a.question: a.value for a in asked.answers.all()}
     sharing = services.active_sharing(organisation, asked.funder)
-    initial = {f"q_{q}": v.value for q, v in carried.items()}
+    initial: dict[str, Any] = {f"q_{q}": v.value for q, v in carried.items()}
     initial.update({f"q_{q}": v for q, v in given.items()})
     initial["parts"] = asked.parts_shared if asked.answered_at else list(PARTS)
     initial["share"] = sharing is not None or not asked.answered_at
@@ -58,7 +62,9 @@ def request(http: HttpRequest, organisation: Organisation, request_id: int) -> H
                 form.cleaned_data["parts"],
                 share=form.cleaned_data["share"],
                 by=_user(http),
-                carried={q: c.source for q, c in carried.items() if form.answers().get(q) == c.value},
+                carried={
+                    q: c.source for q, c in carried.items() if form.answers().get(q) == c.value
+                },
             )
         except services.FunderError as error:
             form.add_error(None, str(error))
@@ -66,7 +72,9 @@ def request(http: HttpRequest, organisation: Organisation, request_id: int) -> H
             if form.cleaned_data["share"]:
                 messages.success(http, f"Thank you. {asked.funder.name} can now see your summary.")
             else:
-                messages.success(http, f"Your answers are saved. {asked.funder.name} cannot see them.")
+                messages.success(
+                    http, f"Your answers are saved. {asked.funder.name} cannot see them."
+                )
             return redirect(asked)
     lines = data_lines(organisation)
     ctx = {
@@ -79,7 +87,14 @@ def request(http: HttpRequest, organisation: Organisation, request_id: int) -> H
         "sharing": sharing,
         "is_lead": is_lead,
         "parts": PARTS,
-        "preview": [(part, label, [(figure_label(line.name), line.value) for line in lines if line.part == part]) for part, label in PARTS.items()],
+        "preview": [
+            (
+                part,
+                label,
+                [(figure_label(line.name), line.value) for line in lines if line.part == part],
+            )
+            for part, label in PARTS.items()
+        ],
         "benchmark": benchmark(asked) if asked.answered_at else [],
     }
     return render(http, "funders/request.html", ctx)

@@ -15,6 +15,7 @@ of people:
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery
 
@@ -141,7 +142,9 @@ def _group_shown(publication: Publication, funder: Organisation, chosen: Filter)
     return {part: chosen.value in shown_parts(by_value)[0] for part, by_value in counts.items()}
 
 
-def _aggregate(publication: Publication, funder: Organisation, chosen: Filter, exclude: int | None = None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+def _aggregate(
+    publication: Publication, funder: Organisation, chosen: Filter, exclude: int | None = None
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
     members = _members(publication, funder)
     if chosen.dimension:
         members = members.filter(**{f"grantee__{chosen.dimension}": chosen.value})
@@ -149,21 +152,23 @@ def _aggregate(publication: Publication, funder: Organisation, chosen: Filter, e
         members = members.exclude(pk=exclude)
     figures = Figure.objects.filter(request__in=members)
     part_counts = {
-        r["part"]: r["n"] for r in figures.values("part").annotate(n=Count("request", distinct=True))
+        r["part"]: r["n"]
+        for r in figures.values("part").annotate(n=Count("request", distinct=True))
     }
     rows = figures.values("name", "part").annotate(
         n=Count("id"), mean=Avg("value"), yes=Count("id", filter=Q(value__gt=0))
     )
-    return {r["name"]: r for r in rows}, part_counts
+    return {r["name"]: dict(r) for r in rows}, part_counts
 
 
 def _patterns(
-    rows: dict[str, dict[str, float]], part_counts: dict[str, int], allowed: dict[str, bool]
+    rows: dict[str, dict[str, Any]], part_counts: dict[str, int], allowed: dict[str, bool]
 ) -> list[Pattern]:
     patterns = []
     for name, row in sorted(rows.items()):
         part, n = str(row["part"]), part_counts.get(str(row["part"]), 0)
         yes_no = name.startswith(YES_NO)
+        value: float | None
         if yes_no:
             yes = int(row["yes"])
             counts = {"yes": yes, "no": n - yes}
@@ -191,9 +196,7 @@ def figures(round_: Round, chosen: Filter | None = None) -> Figures:
     result.patterns = _patterns(rows, part_counts, allowed)
     group = max(part_counts.values(), default=0)
     result.grantees = group if any(allowed.values()) and group >= MIN_GROUP else None
-    previous = (
-        Round.objects.for_org(funder).filter(created_at__lt=round_.created_at).first()
-    )
+    previous = Round.objects.for_org(funder).filter(created_at__lt=round_.created_at).first()
     if previous is not None:
         before = {p.name: p for p in figures(previous, chosen).patterns}
         for pattern in result.patterns:
@@ -248,9 +251,9 @@ def filter_choices(funder: Organisation) -> list[Filter]:
     return choices
 
 
-def grantee_statuses(round_: Round | None, funder: Organisation) -> QuerySet[Grantee]:
+def grantee_statuses(round_: Round | None, funder: Organisation) -> Any:
     """Every grantee with its status in the round, worked out in the database."""
-    grantees = Grantee.objects.for_org(funder).select_related("grantee")
+    grantees: Any = Grantee.objects.for_org(funder).select_related("grantee")
     sharing = Sharing.objects.filter(funder=funder, organisation=OuterRef("grantee"))
     grantees = grantees.annotate(
         sharing_now=Exists(sharing.filter(withdrawn_at=None)),
@@ -294,17 +297,13 @@ def status_counts(round_: Round | None, funder: Organisation) -> dict[str, int]:
         return counts
     from django.utils import timezone
 
-    requests = Request.objects.filter(round=round_).exclude(
-        grantee__in=withdrawn.values("pk")
-    )
+    requests = Request.objects.filter(round=round_).exclude(grantee__in=withdrawn.values("pk"))
     active = sharing.filter(withdrawn_at=None).values("organisation")
     row = requests.aggregate(
         asked=Count("pk"),
         answered=Count("pk", filter=Q(answered_at__isnull=False, organisation__in=active)),
         not_shared=Count("pk", filter=Q(answered_at__isnull=False) & ~Q(organisation__in=active)),
-        overdue=Count(
-            "pk", filter=Q(answered_at=None, round__due_on__lt=timezone.localdate())
-        ),
+        overdue=Count("pk", filter=Q(answered_at=None, round__due_on__lt=timezone.localdate())),
     )
     counts["answered"], counts["not_shared"], counts["overdue"] = (
         row["answered"],

@@ -46,9 +46,7 @@ def _grantee_details(details: dict[str, str]) -> dict[str, str]:
 @transaction.atomic
 def add_grantee_by_code(funder: Organisation, code: str, details: dict[str, str]) -> Grantee:
     found = (
-        GranteeCode.objects.select_related("organisation")
-        .filter(code=code.strip().upper())
-        .first()
+        GranteeCode.objects.select_related("organisation").filter(code=code.strip().upper()).first()
     )
     if found is None:
         raise FunderError(
@@ -143,12 +141,12 @@ def remind(round_: Round) -> int:
 
 
 def active_sharing(organisation: Organisation, funder: Organisation) -> Sharing | None:
-    return (
-        Sharing.objects.for_org(organisation).filter(funder=funder, withdrawn_at=None).first()
-    )
+    return Sharing.objects.for_org(organisation).filter(funder=funder, withdrawn_at=None).first()
 
 
-def _log(organisation: Organisation, funder: Organisation, decision: str, parts: str, by: User | None) -> None:
+def _log(
+    organisation: Organisation, funder: Organisation, decision: str, parts: str, by: User | None
+) -> None:
     records.append(
         organisation,
         "sharing",
@@ -172,7 +170,9 @@ def answer(
     carried: dict[str, str] | None = None,
 ) -> None:
     """Save the grantee's answers and the summary it agreed to share (only the parts chosen)."""
-    request = Request.objects.select_for_update().select_related("round", "funder").get(pk=request.pk)
+    request = (
+        Request.objects.select_for_update().select_related("round", "funder").get(pk=request.pk)
+    )
     question_set = question_sets()[request.round.question_set]
     missing = [q.ask for q in question_set.questions if q.id not in answers]
     if missing:
@@ -204,7 +204,9 @@ def answer(
     request.save(update_fields=["answered_at", "answered_by", "parts_shared"])
     sharing = active_sharing(request.organisation, request.funder)
     if share and sharing is None:
-        Sharing.objects.create(organisation=request.organisation, funder=request.funder, given_by=by)
+        Sharing.objects.create(
+            organisation=request.organisation, funder=request.funder, given_by=by
+        )
         _log(request.organisation, request.funder, "Agreed to share", _parts_text(parts), by)
     elif share:
         _log(request.organisation, request.funder, "Shared again", _parts_text(parts), by)
@@ -260,7 +262,9 @@ def _cells(round_: Round, members: set[int]) -> dict[tuple[str, str, str], set[i
     return cells
 
 
-def _safe_after(earlier: dict[tuple[str, str, str], set[int]], now: dict[tuple[str, str, str], set[int]]) -> bool:
+def _safe_after(
+    earlier: dict[tuple[str, str, str], set[int]], now: dict[tuple[str, str, str], set[int]]
+) -> bool:
     """Whether figures from `now` can be shown after `earlier` was: every group behind a
     figure is the same as before, or has changed by at least MIN_GROUP grantees."""
     for cell in earlier.keys() | now.keys():

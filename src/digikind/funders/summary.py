@@ -5,11 +5,11 @@ word for word before they agree to share it."""
 from dataclasses import dataclass
 from statistics import mean
 
+from digikind.funders.question_sets import QuestionSet, answer_score
 from digikind.gaps.models import Action, Status
 from digikind.gaps.report import GapReport, build
 from digikind.gaps.rules import rules
 from digikind.orgs.models import Organisation
-from digikind.funders.question_sets import QuestionSet, answer_score
 from digikind.vocabulary import names
 
 TOP_GAPS = 5
@@ -44,11 +44,8 @@ def figure_label(name: str) -> str:
         rule_id, _, topic = key.partition(":")
         rule = next((r for r in rules() if r.id == rule_id), None)
         title = rule.title if rule else rule_id
-        return (
-            "Gap: "
-            + title.replace("{channel}", "A channel").replace(
-                "{topic}", names("topics").get(topic, topic)
-            )
+        return "Gap: " + title.replace("{channel}", "A channel").replace(
+            "{topic}", names("topics").get(topic, topic)
         )
     return {
         "policy:covered": "Policy topics covered (of 18)",
@@ -114,6 +111,8 @@ def data_lines(organisation: Organisation, report: GapReport | None = None) -> l
             break
     actions = list(Action.objects.for_org(organisation))
     lines.append(Line("actions", "actions:total", len(actions)))
-    lines.append(Line("actions", "actions:done", sum(1 for a in actions if a.status == Status.DONE)))
+    lines.append(
+        Line("actions", "actions:done", sum(1 for a in actions if a.status == Status.DONE))
+    )
     lines.append(Line("actions", "actions:overdue", sum(1 for a in actions if a.is_overdue())))
     return lines

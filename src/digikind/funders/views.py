@@ -138,7 +138,9 @@ def ask(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 def remind(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     round_ = _round(request, organisation)
     if round_ is None:
-        messages.error(request, "You have not asked any questions yet, so there is no one to remind.")
+        messages.error(
+            request, "You have not asked any questions yet, so there is no one to remind."
+        )
     else:
         count = services.remind(round_)
         messages.success(
@@ -153,9 +155,10 @@ def remind(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 @funder_view()
 def grantee(request: HttpRequest, organisation: Organisation, grantee_slug: str) -> HttpResponse:
     found = (
-        Grantee.objects.for_org(organisation).select_related("grantee").filter(
-            grantee__slug=grantee_slug
-        ).first()
+        Grantee.objects.for_org(organisation)
+        .select_related("grantee")
+        .filter(grantee__slug=grantee_slug)
+        .first()
     )
     if found is None:
         raise Http404("No such grantee in your portfolio.")

@@ -6,8 +6,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from digikind.demo.services import load_demo
-from digikind.funders.portfolio import Filter, figures
 from digikind.funders.models import Round
+from digikind.funders.portfolio import Filter, figures
 from digikind.orgs.models import Organisation
 from digikind.test import BaseTestCase
 
@@ -32,8 +32,12 @@ class DemoPortfolioTests(BaseTestCase):
         self.assertEqual(counts["asked"], 3)  # the demo group, Westbank Cadets, Moorland
         self.assertEqual(response.context["figures"].grantees, 8)
         last_year = Round.objects.for_org(self.funder).last()
-        older = self.client.get(reverse("funders:portfolio", args=[self.funder.slug]) + f"?round={last_year.pk}")
-        self.assertEqual(older.context["counts"]["overdue"], 2)  # Westbank Cadets and the demo group
+        older = self.client.get(
+            reverse("funders:portfolio", args=[self.funder.slug]) + f"?round={last_year.pk}"
+        )
+        self.assertEqual(
+            older.context["counts"]["overdue"], 2
+        )  # Westbank Cadets and the demo group
         # West has no grantee that shares: hidden. North (5 sharing) and South (3): South is
         # too small, and North is hidden with it so the total cannot give South away.
         this_year = Round.objects.for_org(self.funder).first()

@@ -34,6 +34,13 @@ class GranteePageTests(FunderTestCase):
 
     def test_another_funder_and_the_grantee_itself_get_404(self):
         self.answer(self.grantee, self.round)
-        for person, slug in ((self.sam, self.other_funder.slug), (self.sam, self.funder.slug), (self.alice, self.funder.slug)):
+        for person, slug in (
+            (self.sam, self.other_funder.slug),
+            (self.sam, self.funder.slug),
+            (self.alice, self.funder.slug),
+        ):
             self.client.force_login(person)
-            self.assertEqual(self.client.get(reverse("funders:grantee", args=[slug, self.org.slug])).status_code, 404)
+            self.assertEqual(
+                self.client.get(reverse("funders:grantee", args=[slug, self.org.slug])).status_code,
+                404,
+            )

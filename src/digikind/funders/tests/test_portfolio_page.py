@@ -30,7 +30,14 @@ class PortfolioPageTests(FunderTestCase):
         counts = self.client.get(self.url()).context["counts"]
         self.assertEqual(
             counts,
-            {"not_asked": 1, "asked": 1, "overdue": 0, "answered": 1, "not_shared": 1, "withdrawn": 1},
+            {
+                "not_asked": 1,
+                "asked": 1,
+                "overdue": 0,
+                "answered": 1,
+                "not_shared": 1,
+                "withdrawn": 1,
+            },
         )
         body = self.client.get(self.url(status="withdrawn")).content.decode()
         self.assertIn(grantees[2].grantee.name, body)
@@ -80,7 +87,9 @@ class PortfolioPageTests(FunderTestCase):
         # minus North would give South away, so North is hidden too.
         self.assertIsNone(figures(round_, Filter("region", "South")).grantees)
         self.assertIsNone(figures(round_, Filter("region", "North")).grantees)
-        self.assertTrue(all(p.value is None for p in figures(round_, Filter("region", "North")).patterns))
+        self.assertTrue(
+            all(p.value is None for p in figures(round_, Filter("region", "North")).patterns)
+        )
         self.assertEqual(figures(round_).grantees, 10)
 
     def test_a_filter_group_shows_when_the_rest_is_big_enough(self):
@@ -116,7 +125,8 @@ class PortfolioPageTests(FunderTestCase):
         self.answer(grantees[5], round_, value="not-yet")
         after = figures(round_)
         self.assertEqual(
-            [(p.name, p.value) for p in before.patterns], [(p.name, p.value) for p in after.patterns]
+            [(p.name, p.value) for p in before.patterns],
+            [(p.name, p.value) for p in after.patterns],
         )
         self.assertEqual(after.waiting, 1)
 
@@ -148,11 +158,15 @@ class PortfolioPageTests(FunderTestCase):
         response = self.client.get(self.url())
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "Ask your grantees")
-        self.assertEqual(self.client.get(reverse("funders:ask", args=[self.funder.slug])).status_code, 403)
+        self.assertEqual(
+            self.client.get(reverse("funders:ask", args=[self.funder.slug])).status_code, 403
+        )
 
     def test_outsiders_and_youth_organisations_get_404(self):
         for person in (self.alice, self.sam):
             self.client.force_login(person)
             self.assertEqual(self.client.get(self.url()).status_code, 404)
         self.client.force_login(self.alice)
-        self.assertEqual(self.client.get(reverse("funders:portfolio", args=[self.org.slug])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("funders:portfolio", args=[self.org.slug])).status_code, 404
+        )

@@ -27,7 +27,9 @@ class RequestPageTests(FunderTestCase):
         response = self.client.get(self.url)
         self.assertContains(response, "What Northfield Fund would see")
         self.assertContains(response, "Never your answers one by one")
-        self.assertContains(response, "Do your trustees know enough about online work to oversee it?")
+        self.assertContains(
+            response, "Do your trustees know enough about online work to oversee it?"
+        )
 
     def test_sharing_is_recorded_time_stamped_and_only_the_parts_chosen_reach_the_funder(self):
         self.client.force_login(self.alice)
@@ -55,7 +57,11 @@ class RequestPageTests(FunderTestCase):
         self.post()
         self.client.post(reverse("funders:withdraw", args=[self.org.slug, self.asked.pk]))
         self.assertIsNotNone(Sharing.objects.get().withdrawn_at)
-        decisions = list(Entry.objects.for_org(self.org).filter(kind="sharing").values_list("public__decision", flat=True))
+        decisions = list(
+            Entry.objects.for_org(self.org)
+            .filter(kind="sharing")
+            .values_list("public__decision", flat=True)
+        )
         self.assertEqual(decisions, ["Agreed to share", "Withdrew consent"])
         self.client.force_login(self.morgan)
         page = self.client.get(reverse("funders:grantee", args=[self.funder.slug, self.org.slug]))
@@ -68,13 +74,21 @@ class RequestPageTests(FunderTestCase):
         self.answer(Request.objects.get(round=other_round).grantee, other_round, value="not-yet")
         self.client.force_login(self.alice)
         response = self.client.get(self.url)
-        self.assertContains(response, "We filled this in:</strong> Not yet. You answered this for Southby Trust")
+        self.assertContains(
+            response, "We filled this in:</strong> Not yet. You answered this for Southby Trust"
+        )
         self.assertEqual(response.context["form"].initial["q_trustees-know"], "not-yet")
 
     def test_the_action_plan_is_carried_forward(self):
         full = self.ask("full")
         request = Request.objects.get(round=full)
-        Action.objects.create(organisation=self.org, topic="training", title="Train staff", owner="Alice", status=Status.DONE)
+        Action.objects.create(
+            organisation=self.org,
+            topic="training",
+            title="Train staff",
+            owner="Alice",
+            status=Status.DONE,
+        )
         self.client.force_login(self.alice)
         response = self.client.get(reverse("funders:request", args=[self.org.slug, request.pk]))
         self.assertContains(response, "Your action plan has a done action on training.")
@@ -103,7 +117,17 @@ class RequestPageTests(FunderTestCase):
         for person in (self.charlie, self.morgan, self.sam):
             self.client.force_login(person)
             self.assertEqual(self.client.get(self.url).status_code, 404)
-            self.assertEqual(self.client.post(reverse("funders:withdraw", args=[self.org.slug, self.asked.pk])).status_code, 404)
+            self.assertEqual(
+                self.client.post(
+                    reverse("funders:withdraw", args=[self.org.slug, self.asked.pk])
+                ).status_code,
+                404,
+            )
         # Charlie's own address with Alice's request number
         self.client.force_login(self.charlie)
-        self.assertEqual(self.client.get(reverse("funders:request", args=[self.other_org.slug, self.asked.pk])).status_code, 404)
+        self.assertEqual(
+            self.client.get(
+                reverse("funders:request", args=[self.other_org.slug, self.asked.pk])
+            ).status_code,
+            404,
+        )
