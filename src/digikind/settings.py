@@ -338,3 +338,9 @@ LOGGING = {
 
 FORM_RENDERER = "digikind.forms_rendering.GovukFormRenderer"
 ACCOUNT_FORMS = {"login": "digikind.accounts.forms.LoginForm"}
+MFA_FORMS = {
+    "authenticate": "digikind.accounts.forms.AuthenticateForm",
+    "reauthenticate": "digikind.accounts.forms.ReauthenticateForm",
+    "activate_totp": "digikind.accounts.forms.ActivateTOTPForm",
+}
+MFA_ADAPTER = "digikind.accounts.adapter.MFAAdapter"

@@ -1,9 +1,10 @@
 """Every file in the hostile corpus (tests/policycheck/hostile.py, made at test time) is read
-in its child process: each gets text or a plain message, and none takes much memory or time."""
+in its child process: each gets text or a plain message, and none takes much memory. The
+child's own time limit (sandbox.py) bounds the time; how long reading takes is a benchmark's
+business, not a test's, so nothing here is timed."""
 
 import re
 import resource
-import time
 
 import pytest
 
@@ -12,8 +13,6 @@ from digikind.policycheck.sandbox import read_in_child, too_big_message, too_slo
 from tests.policycheck import hostile
 
 PEAK_MB = 300  # the child's own peak resident memory, readers and all
-SECONDS_EACH = 10
-SECONDS_IN_ALL = 60
 JARGON = re.compile(
     r"error|exception|traceback|errno|\bNone\b|0x[0-9a-f]|\w+\(|\.py\b|\bxref\b|\bEOF\b",
     re.IGNORECASE,
@@ -40,15 +39,12 @@ def plain_message_problem(name: str, message: str) -> str:
     return ""
 
 
-def test_every_file_gets_text_or_a_plain_message_in_bounded_memory_and_time(corpus):
-    started = time.monotonic()
+def test_every_file_gets_text_or_a_plain_message_in_bounded_memory(corpus):
     parent_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     problems = []
     for path in corpus:
         name = f"{path.parent.name}/{path.name}"
         reading = read_in_child(path.name, path.read_bytes())
-        if reading.seconds > SECONDS_EACH:
-            problems.append(f"{name}: took {reading.seconds:.1f} s")
         if reading.peak_rss_kb > PEAK_MB * 1024:
             problems.append(f"{name}: peak memory {reading.peak_rss_kb // 1024} MB")
         if reading.peak_rss_kb == 0 and reading.error not in (
@@ -71,7 +67,6 @@ def test_every_file_gets_text_or_a_plain_message_in_bounded_memory_and_time(corp
             if problem:
                 problems.append(f"{name}: note {problem}")
     assert not problems, "\n".join(problems)
-    assert time.monotonic() - started < SECONDS_IN_ALL
     # The files themselves are read here (up to 21 MB); nothing is unpacked in this process.
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - parent_before) / 1024
     assert grown_mb < 150

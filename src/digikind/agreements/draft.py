@@ -85,6 +85,19 @@ def channels_for_young_people(organisation: Organisation) -> list[Channel]:
     )
 
 
+def not_named(channels: list[Channel], text: str) -> list[str]:
+    """The channels for young people that a saved text does not name (by the label the draft
+    gives them, or their account name), so the agreement never disagrees with the register
+    without the lead being told."""
+    said = text.casefold()
+    return [
+        _label(c)
+        for c in channels
+        if _label(c).casefold() not in said
+        and not (c.account_name.strip() and c.account_name.strip().casefold() in said)
+    ]
+
+
 def hours_evidence(policy_check: PolicyCheck | None) -> list[str]:
     """The sentences the policy check found about when staff reply."""
     if policy_check is None or not isinstance(policy_check.report, dict):

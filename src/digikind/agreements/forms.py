@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
 from digikind.agreements.reading import AgreementReading
@@ -43,14 +44,12 @@ class AgreementForm(forms.Form):
         for part, measured in reading.sections:
             field = self.fields[part.id]
             base = str(section(part.id)["hint"])
-            grade = (
-                f"Reading grade {measured.grade}. {measured.in_words}"
-                if measured.words
-                else measured.in_words
+            level = render_to_string(
+                "agreements/_reading.html", {"grade": measured.grade, "words": measured.words}
             )
             field.help_text = format_html(
                 "{}<br>{}{}",
                 base,
-                grade,
+                level.strip(),
                 format_html_join("", "<br>{}", ((hint,) for hint in hints.get(part.id, []))),
             )

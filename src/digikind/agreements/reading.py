@@ -41,12 +41,6 @@ class Reading:
     def easy_enough(self) -> bool:
         return self.grade <= MAX_GRADE
 
-    @property
-    def in_words(self) -> str:
-        if not self.words:
-            return "There is no text yet."
-        return f"Most {self.age - 1} to {self.age} year olds can read this."
-
 
 def measure(text: str) -> Reading:
     ready = prepared(text)

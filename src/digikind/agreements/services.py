@@ -4,11 +4,11 @@ sharing. Saves never overwrite someone else's work silently (see `EditConflict`)
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from digikind import editing
+from digikind import editing, readability
 from digikind.accounts.models import User
 from digikind.agreements.draft import build_draft
 from digikind.agreements.models import Agreement
-from digikind.agreements.reading import MAX_GRADE, read_agreement
+from digikind.agreements.reading import read_agreement
 from digikind.agreements.wording import SECTION_IDS
 from digikind.orgs.models import AuditEvent, Organisation
 
@@ -77,17 +77,18 @@ def publish_problems(texts: dict[str, str]) -> list[str]:
             f"{', '.join(reading.placeholders)}."
         )
     if reading.overall.words and not reading.easy_enough:
-        target = f"most {reading.target_age - 1} to {reading.target_age} year olds"
+        target = f"most {reading.target_age}-year-olds"
+        limit = f"a reading age of {reading.target_age} or under"
         if not reading.overall.easy_enough:
             problems.append(
-                f"The agreement is too hard to read. Its reading grade is "
-                f"{reading.overall.grade}; it must be {MAX_GRADE:g} or lower, so that {target} "
-                "can read it. Try shorter sentences and words."
+                "The agreement is too hard to read: "
+                f"{readability.reading_level(reading.overall.grade)}. Give it {limit}, so that "
+                f"{target} can read it. Try shorter sentences and words."
             )
         for part, measured in reading.too_hard:
             problems.append(
-                f"“{part.title}” is too hard to read: grade {measured.grade}. Make it grade "
-                f"{MAX_GRADE:g} or lower, so that {target} can read it."
+                f"“{part.title}” is too hard to read: {readability.reading_level(measured.grade)}. "
+                f"Give it {limit}, so that {target} can read it."
             )
     return problems
 

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from digikind.accounts.models import User
 from digikind.agreements import services, wording
-from digikind.agreements.draft import build_draft
+from digikind.agreements.draft import build_draft, channels_for_young_people, not_named
 from digikind.agreements.forms import AgreementForm
 from digikind.agreements.models import Agreement
 from digikind.agreements.reading import MAX_GRADE, read_agreement
@@ -31,11 +31,14 @@ def agreement_detail(request: HttpRequest, organisation: Organisation) -> HttpRe
     shown = None
     if agreement is not None:
         shown = agreement.published_text if agreement.is_published else agreement.texts()
+    channels = channels_for_young_people(organisation) if _is_lead(request) else []
     ctx = {
         "organisation": organisation,
         "agreement": agreement,
         "reading": read_agreement(shown).overall if shown is not None else None,
         "is_lead": _is_lead(request),
+        "channels": channels,
+        "not_named": not_named(channels, agreement.texts()["channels"]) if agreement else [],
         "intro": wording.intro(),
         "share_url": (
             request.build_absolute_uri(agreement.share_url())
@@ -93,6 +96,8 @@ def agreement_edit(request: HttpRequest, organisation: Organisation) -> HttpResp
         "reading": reading,
         "max_grade": MAX_GRADE,
         "draft": draft,
+        "channels": draft.channels,
+        "not_named": not_named(draft.channels, form.texts()["channels"]),
         "sources": wording.sources(),
     }
     return render(request, "agreements/agreement_edit.html", ctx)

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from digikind import readability
 from digikind.gaps.facts import ChannelFacts, Facts
 from digikind.gaps.rules import Rule, rule_file, rules, wording
 from digikind.register import knowledge
@@ -139,7 +140,7 @@ def policy_grade_above(facts: Facts, grade: float, scope: Scope) -> Outcome:
         return Outcome(None, missing="policy")
     if facts.policy.grade <= grade:
         return NO
-    text = _say("policy_grade", grade=round(facts.policy.grade), age=facts.policy.age)
+    text = _say("policy_grade", level=readability.reading_level(facts.policy.grade))
     return Outcome(True, [Evidence("policy", text, facts.policy.url)], since=facts.policy.since)
 
 

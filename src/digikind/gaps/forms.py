@@ -8,8 +8,16 @@ from digikind.vocabulary import names
 
 
 class ActionForm(forms.Form):
-    title = forms.CharField(label="What will you do?", max_length=200)
-    topic = forms.ChoiceField(label="Topic", choices=list(names("topics").items()))
+    title = forms.CharField(
+        label="What will you do?",
+        max_length=200,
+        error_messages={"required": "Enter what you will do"},
+    )
+    topic = forms.ChoiceField(
+        label="Topic",
+        choices=list(names("topics").items()),
+        error_messages={"required": "Choose the topic"},
+    )
     detail = forms.CharField(
         label="More detail (optional)",
         required=False,
@@ -19,10 +27,14 @@ class ActionForm(forms.Form):
         label="Who owns it?",
         max_length=150,
         help_text="A name or a role, such as “Sam” or “the youth work team”.",
+        error_messages={"required": "Enter who owns it: a name or a role"},
     )
     due_on = DateField(label="When is it due?", required=False)
     status = forms.ChoiceField(
-        label="Where is it up to?", choices=Status.choices, widget=forms.RadioSelect
+        label="Where is it up to?",
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose where it is up to"},
     )
     evidence_it_worked = forms.CharField(
         label="If it is done: what shows it worked?",

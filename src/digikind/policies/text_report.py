@@ -1,9 +1,14 @@
 """The policy check as readable text, for the command line."""
 
+from digikind import readability
 from digikind.policies.next_steps import NextStep
 from digikind.policycheck.report import Evidence, Report
 
 MARKS = {"covered": "✓", "touched": "~", "missing": "✗"}
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _quote(e: Evidence) -> str:
@@ -45,7 +50,7 @@ def format_report(report: Report, steps: list[NextStep]) -> str:
             lines.append(f"  - {failing.name}: no")
     r = report.readability
     if r:
-        lines += ["", "READABILITY", f"  Reading grade {r.grade} (reading age about {r.age})."]
+        lines += ["", "READABILITY", f"  {_first_upper(readability.reading_level(r.grade))}."]
         if r.readers:
             lines.append(f"  Easy enough for {', '.join(r.readers)}.")
         if r.struggle:
@@ -54,7 +59,7 @@ def format_report(report: Report, steps: list[NextStep]) -> str:
         if hardest:
             lines.append(
                 "  Hardest sections: "
-                + "; ".join(f"“{s.section}” grade {s.grade}" for s in hardest)
+                + "; ".join(f"“{s.section}”: {readability.reading_level(s.grade)}" for s in hardest)
             )
         for term in r.vague_terms[:6]:
             lines.append(f"  Vague: “{term.term}” ×{term.count}: {term.instead}")

@@ -75,12 +75,13 @@ def extract(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
     }
     document = readers[kind](name, data, limits)
     stated = _extension(name)
-    if stated and stated not in EXTENSIONS[kind] and not (kind == "text" and stated in READABLE):
-        article = "an" if KINDS[kind][0] in "AEIOU" else "a"
+    # Plain text named .md or .html is still what its name says; text named .pdf is not.
+    plain = EXTENSIONS["text"] | EXTENSIONS["html"]
+    if stated and stated not in EXTENSIONS[kind] and not (kind == "text" and stated in plain):
         document.notes.insert(
             0,
-            f"{name} is {article} {KINDS[kind]} file named .{stated}: "
-            f"we read it as {article} {KINDS[kind]} file.",
+            f"{name} is {_a(KINDS[kind])} file named .{stated}: "
+            f"we read it as {_a(KINDS[kind])} file.",
         )
     total = sum(len(b.text) for b in document.blocks)
     if total > limits.max_characters:
@@ -121,20 +122,36 @@ NOT_POLICIES = [
     ((b"MZ", b"\x7fELF"), "program"),
 ]
 NOT_POLICY_MESSAGES = {
-    "picture": "{name} is a picture, not a document. If your policy is only on paper or in "
+    "picture": "{name} {is_} a picture, not a document. If your policy is only on paper or in "
     "a photo, type it out or ask for the Word version.",
-    "old-office": "{name} is an old Word file (.doc). Open it in Word, save it as .docx, "
+    "old-office": "{name} {is_} an old Word file (.doc). Open it in Word, save it as .docx, "
     "then upload the new copy.",
-    "rtf": "{name} is a rich text file (.rtf). Open it in Word, save it as .docx, "
+    "rtf": "{name} {is_} a rich text file (.rtf). Open it in Word, save it as .docx, "
     "then upload the new copy.",
-    "archive": "{name} is a packed folder of files, not a policy. Unpack it, then upload "
+    "archive": "{name} {is_} a packed folder of files, not a policy. Unpack it, then upload "
     "the policy itself.",
-    "program": "{name} is a program, not a policy. " + SAY_WHAT_WE_READ,
-    "zip": "{name} is a ZIP file, not a policy. " + SAY_WHAT_WE_READ,
-    "spreadsheet": "{name} is a spreadsheet, not a policy. " + SAY_WHAT_WE_READ,
-    "slides": "{name} is a set of slides, not a policy. " + SAY_WHAT_WE_READ,
-    "binary": "We cannot read {name}: it is not a document. " + SAY_WHAT_WE_READ,
+    "program": "{name} {is_} a program, not a policy. " + SAY_WHAT_WE_READ,
+    "zip": "{name} {is_} a ZIP file, not a policy. " + SAY_WHAT_WE_READ,
+    "spreadsheet": "{name} {is_} a spreadsheet, not a policy. " + SAY_WHAT_WE_READ,
+    "slides": "{name} {is_} a set of slides, not a policy. " + SAY_WHAT_WE_READ,
+    "binary": "We cannot read {name}: it {is_} not a document. " + SAY_WHAT_WE_READ,
 }
+
+
+def _not_a_policy(kind: str, name: str) -> ExtractionError:
+    """The message for a file that cannot hold a policy. When its name says it is a document
+    ("policy.docx" that is really a photo), the message says so, so the person knows the name
+    is wrong, not Digikind."""
+    stated = _extension(name)
+    named_as = next((k for k, found in EXTENSIONS.items() if stated in found), None)
+    is_ = "is"
+    if named_as is not None:
+        is_ = f"ends in .{stated}, as {_a(KINDS[named_as])} file would, but is"
+    return ExtractionError(NOT_POLICY_MESSAGES[kind].format(name=name, is_=is_))
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'AEIOU' else 'a'} {word}"
 
 
 def sniff(data: bytes, name: str = "This file") -> str:
@@ -144,7 +161,7 @@ def sniff(data: bytes, name: str = "This file") -> str:
         return "pdf"
     for starts, kind in NOT_POLICIES:
         if head.startswith(starts):
-            raise ExtractionError(NOT_POLICY_MESSAGES[kind].format(name=name))
+            raise _not_a_policy(kind, name)
     if head.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -156,13 +173,13 @@ def sniff(data: bytes, name: str = "This file") -> str:
         if "content.xml" in names:
             return "odt"
         if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-            raise ExtractionError(NOT_POLICY_MESSAGES["spreadsheet"].format(name=name))
+            raise _not_a_policy("spreadsheet", name)
         if "ppt/presentation.xml" in names:
-            raise ExtractionError(NOT_POLICY_MESSAGES["slides"].format(name=name))
-        raise ExtractionError(NOT_POLICY_MESSAGES["zip"].format(name=name))
+            raise _not_a_policy("slides", name)
+        raise _not_a_policy("zip", name)
     sample = _decode(head).lower()
     if _looks_binary(sample):
-        raise ExtractionError(NOT_POLICY_MESSAGES["binary"].format(name=name))
+        raise _not_a_policy("binary", name)
     if re.search(r"<(html|body|p|h1|h2|div|article|main)[\s>]", sample):
         return "html"
     return "text"
@@ -507,7 +524,7 @@ def _read_text(name: str, data: bytes, limits: Limits) -> Document:
         text = text[: limits.max_characters + limits.max_characters // 10]
         notes.append(_cut_note(name, limits))
     if _looks_binary(text[:100_000]):
-        raise ExtractionError(NOT_POLICY_MESSAGES["binary"].format(name=name))
+        raise _not_a_policy("binary", name)
     text = text.replace("\x00", "")
     return Document(name=name, blocks=_blocks_from_text(text), notes=notes)
 

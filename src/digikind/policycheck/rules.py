@@ -83,6 +83,11 @@ class Rules:
     digital: tuple[Pattern[str], ...]
     young_people: tuple[Pattern[str], ...]
     contact: tuple[Pattern[str], ...]
+    not_contact: tuple[Pattern[str], ...]
+    young_person_subject: tuple[Pattern[str], ...]
+    adult: tuple[Pattern[str], ...]
+    image: tuple[Pattern[str], ...]
+    direct_contact: tuple[Pattern[str], ...]
     topics: tuple[TopicRule, ...]
     obsolete: tuple[ObsoleteItem, ...]
     historical: tuple[Pattern[str], ...]
@@ -109,8 +114,21 @@ def rules() -> Rules:
     language = _load("language.yaml")
     _require(
         language,
-        ["rule_patterns", "digital_patterns", "young_people_patterns", "contact_patterns"],
+        ["rule_patterns", "digital_patterns", "young_people_patterns"],
         "language.yaml",
+    )
+    absent = _load("absent.yaml")
+    _require(
+        absent,
+        [
+            "contact_patterns",
+            "not_contact_patterns",
+            "young_person_subject_patterns",
+            "adult_patterns",
+            "image_patterns",
+            "direct_contact_patterns",
+        ],
+        "absent.yaml",
     )
     topic_data = _load("topics.yaml")
     if list(topic_data) != ids("topics"):
@@ -167,7 +185,12 @@ def rules() -> Rules:
         purpose=_compile(language.get("purpose_patterns", []), "language.yaml"),
         digital=_compile(language["digital_patterns"], "language.yaml"),
         young_people=_compile(language["young_people_patterns"], "language.yaml"),
-        contact=_compile(language["contact_patterns"], "language.yaml"),
+        contact=_compile(absent["contact_patterns"], "absent.yaml"),
+        not_contact=_compile(absent["not_contact_patterns"], "absent.yaml"),
+        young_person_subject=_compile(absent["young_person_subject_patterns"], "absent.yaml"),
+        adult=_compile(absent["adult_patterns"], "absent.yaml"),
+        image=_compile(absent["image_patterns"], "absent.yaml"),
+        direct_contact=_compile(absent["direct_contact_patterns"], "absent.yaml"),
         topics=tuple(topics),
         obsolete=tuple(
             ObsoleteItem(

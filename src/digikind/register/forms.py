@@ -57,6 +57,7 @@ class ChannelForm(forms.Form):
     )
     official = forms.TypedChoiceField(
         label="Is it an official account?",
+        error_messages={"required": "Choose whether it is an official account"},
         choices=[("yes", "Yes, we set it up"), ("no", "No, an unofficial account we found")],
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
@@ -70,6 +71,7 @@ class ChannelForm(forms.Form):
     )
     one_to_one = forms.TypedChoiceField(
         label="Is it used for one-to-one support?",
+        error_messages={"required": "Choose whether it is used for one-to-one support"},
         choices=YES_NO,
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
@@ -77,6 +79,7 @@ class ChannelForm(forms.Form):
     )
     receives_messages = forms.TypedChoiceField(
         label="Can young people send it messages?",
+        error_messages={"required": "Choose whether young people can send it messages"},
         choices=YES_NO,
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
@@ -84,24 +87,30 @@ class ChannelForm(forms.Form):
     )
     keeps_records = forms.ChoiceField(
         label="Can you keep messages as a record?",
+        error_messages={"required": "Choose whether you can keep messages as a record"},
         choices=YesNoUnknown.choices,
         widget=forms.RadioSelect,
         initial=YesNoUnknown.UNKNOWN,
     )
     followers_visible = forms.ChoiceField(
         label="Can followers or members see each other?",
+        error_messages={"required": "Choose whether followers or members can see each other"},
         choices=YesNoUnknown.choices,
         widget=forms.RadioSelect,
         initial=YesNoUnknown.UNKNOWN,
     )
     managers_trained = forms.ChoiceField(
         label="Have the people who run it had safeguarding training?",
+        error_messages={
+            "required": "Choose whether the people who run it have had safeguarding training"
+        },
         choices=YesNoUnknown.choices,
         widget=forms.RadioSelect,
         initial=YesNoUnknown.UNKNOWN,
     )
     devices = forms.ChoiceField(
         label="Which devices is it used on?",
+        error_messages={"required": "Choose which devices it is used on"},
         choices=Devices.choices,
         widget=forms.RadioSelect,
         initial=Devices.WORK,

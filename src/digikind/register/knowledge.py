@@ -15,15 +15,6 @@ import yaml
 
 DATA = Path(__file__).with_name("data")
 SCHEMA = Path(__file__).with_name("schema.yaml")
-FACT_LABELS = {
-    "minimum_age_uk": "Minimum age in the UK",
-    "organisational_use": "Can an organisation use it?",
-    "end_to_end_encryption": "End-to-end encryption",
-    "followers_hideable": "Can the list of followers or members be hidden?",
-    "chat_export": "Can you keep a copy of chats as a record?",
-    "recording": "Recording",
-    "data_location": "Where data is held",
-}
 OTHER = "other"
 
 
@@ -48,11 +39,45 @@ def _load(name: str, schema_key: str) -> dict[str, Any]:
             f"{name}: {'/'.join(map(str, e.absolute_path)) or 'file'}: {e.message}" for e in errors
         ]
         raise DataError("\n".join(problems))
+    if schema_key == "platforms":
+        _check_fact_words(name, data, schema)
     ids = [item["id"] for item in data.get("platforms", data.get("mitigations", []))]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise DataError(f"{name}: these ids are used twice: {', '.join(duplicates)}.")
     return data
+
+
+def _check_fact_words(name: str, data: dict[str, Any], schema: dict[str, Any]) -> None:
+    """Every fact has its words in the file's `facts`, and so does every value it may take."""
+    words: dict[str, dict[str, Any]] = data["facts"]
+    facts = schema["properties"]["platforms"]["items"]["properties"]["facts"]["properties"]
+    problems = [f"{name}: facts: {fact} has no label." for fact in facts if fact not in words]
+    for fact, rule in facts.items():
+        allowed = rule.get("properties", {}).get("value", {})
+        for value in allowed.get("enum", []):
+            if value not in words.get(fact, {}).get("values", {}):
+                problems.append(f"{name}: facts: {fact}: the value {value!r} has no words.")
+        if "integer" in allowed.get("type", []):
+            needed = ["number"] + (["none"] if "null" in allowed["type"] else [])
+            problems += [
+                f"{name}: facts: {fact} needs `{key}`: the words for it."
+                for key in needed
+                if key not in words.get(fact, {})
+            ]
+    if problems:
+        raise DataError("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact as a person reads it."""
+
+    label: str
+    value: str
+    note: str
+    checked: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,42 @@ class Platform:
 def platforms() -> dict[str, Platform]:
     data = _load("platforms.yaml", "platforms")
     return {p["id"]: Platform(p["id"], p["name"], p["kind"], p["facts"]) for p in data["platforms"]}
+
+
+@cache
+def fact_words() -> dict[str, dict[str, Any]]:
+    """For each fact, in the order people read them: its label and the words for its values."""
+    words: dict[str, dict[str, Any]] = _load("platforms.yaml", "platforms")["facts"]
+    return words
+
+
+def shown_value(fact: str, value: Any) -> str:
+    """A fact's value in plain words, as the data file words it."""
+    words = fact_words()[fact]
+    if value is None:
+        return str(words["none"])
+    if "values" in words:
+        return str(words["values"][str(value)])
+    if "number" in words:
+        return str(words["number"]).format(value=value)
+    return str(value)
+
+
+def fact_rows(platform: Platform | None) -> list[FactRow]:
+    """What we know about a platform, fact by fact, in plain words with source and date."""
+    if platform is None:
+        return []
+    return [
+        FactRow(
+            words["label"],
+            shown_value(fact, platform.value(fact)),
+            str(platform.facts[fact].get("note", "")),
+            platform.facts[fact]["checked"],
+            platform.facts[fact]["source"],
+        )
+        for fact, words in fact_words().items()
+        if fact in platform.facts
+    ]
 
 
 @cache

@@ -122,7 +122,7 @@ def channel_new(request: HttpRequest, organisation: Organisation) -> HttpRespons
         "organisation": organisation,
         "form": form,
         "platform": platform,
-        "labels": knowledge.FACT_LABELS,
+        "facts": knowledge.fact_rows(platform),
     }
     return render(request, "register/channel_form.html", ctx)
 
@@ -173,7 +173,7 @@ def channel_edit(request: HttpRequest, organisation: Organisation, channel_id: i
         "platform": platform,
         "channel": channel,
         "current": current,
-        "labels": knowledge.FACT_LABELS,
+        "facts": knowledge.fact_rows(platform),
     }
     return render(request, "register/channel_form.html", ctx)
 
@@ -186,11 +186,12 @@ def channel_detail(
         Channel.objects.prefetch_related("assessments"), organisation, pk=channel_id
     )
     assessments = list(channel.assessments.all())
+    platform = knowledge.platforms().get(channel.platform)
     ctx = {
         "organisation": organisation,
         "channel": channel,
-        "platform": knowledge.platforms().get(channel.platform),
-        "labels": knowledge.FACT_LABELS,
+        "platform": platform,
+        "facts": knowledge.fact_rows(platform),
         "flags": flags(channel, has_assessment=bool(assessments)),
         "assessment": assessments[0] if assessments else None,
         "history": assessments[1:],

@@ -46,21 +46,23 @@ def _anonymise(report: GapReport, gaps: list[Gap]) -> list[Gap]:
             text = text.replace(name, generic)
         return text
 
-    return [
-        replace(
-            gap,
-            title=clean(gap.title)[:1].upper() + clean(gap.title)[1:],
-            evidence=[Evidence(e.view, clean(e.text), "", e.quote, e.where) for e in gap.evidence],
-        )
-        for gap in gaps
-    ]
+    # Two channels on one platform with the same gap read the same once names are gone:
+    # a funder sees that gap once, with the evidence of both.
+    merged: dict[str, Gap] = {}
+    for gap in gaps:
+        title = clean(gap.title)[:1].upper() + clean(gap.title)[1:]
+        evidence = [Evidence(e.view, clean(e.text), "", e.quote, e.where) for e in gap.evidence]
+        if title in merged:
+            merged[title].evidence.extend(e for e in evidence if e not in merged[title].evidence)
+        else:
+            merged[title] = replace(gap, title=title, evidence=evidence)
+    return list(merged.values())
 
 
 def board_report(organisation: Organisation, *, for_funder: bool = False) -> BoardReport:
     report = build(organisation)
     actions = list(Action.objects.for_org(organisation))
     rows = action_rows(actions, report)
-    top = report.gaps[:TOP_GAPS]
     practice = report.facts.practice
     results = practice.results if practice and practice.results.overall else None
     domain_names = names("domains")
@@ -69,7 +71,7 @@ def board_report(organisation: Organisation, *, for_funder: bool = False) -> Boa
         made_on=report.facts.today,
         for_funder=for_funder,
         gap_report=report,
-        top_gaps=_anonymise(report, top) if for_funder else top,
+        top_gaps=(_anonymise(report, report.gaps) if for_funder else report.gaps)[:TOP_GAPS],
         actions=rows,
         action_summary=summary(actions),
         results=results,

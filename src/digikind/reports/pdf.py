@@ -27,4 +27,9 @@ def html_to_pdf(html: str) -> bytes:
             "You can print this page from your browser instead."
         ) from error
     document = weasyprint.HTML(string=html, url_fetcher=_no_fetching)
-    return bytes(document.write_pdf(stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]))
+    # PDF/UA-1: tagged, so a screen reader can follow headings, lists and tables.
+    return bytes(
+        document.write_pdf(
+            stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
+        )
+    )

@@ -51,7 +51,11 @@ class CycleForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    role = forms.ChoiceField(label="Group", choices=RespondentRole.choices)
+    role = forms.ChoiceField(
+        label="Group",
+        choices=RespondentRole.choices,
+        error_messages={"required": "Choose the group the link is for"},
+    )
 
     def __init__(self, *args: object, roles: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

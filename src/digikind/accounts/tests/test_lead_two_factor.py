@@ -1,7 +1,7 @@
 from allauth.mfa.models import Authenticator
 
 from digikind.accounts.two_factor import current_code
-from digikind.test import PASSWORD, BaseTestCase
+from digikind.test import PASSWORD, BaseTestCase, read_page
 
 
 class LeadTwoFactorTestCase(BaseTestCase):
@@ -17,6 +17,13 @@ class LeadTwoFactorTestCase(BaseTestCase):
         self.client.post("/accounts/reauthenticate/", {"password": PASSWORD})
         r = self.client.get("/accounts/2fa/totp/activate/")
         self.assertContains(r, "Set up two-factor sign-in")
+        box = read_page(r.content).controls["id_code"]
+        self.assertEqual(
+            (box["inputmode"], box["autocomplete"], box["pattern"]),
+            ("numeric", "one-time-code", "[0-9]*"),
+        )
+        self.assertIn("govuk-input--width-5", box["class"].split())
+        self.assertContains(r, "The 6-digit code from the app")
 
     def test_setting_it_up_lets_the_lead_in(self):
         Authenticator.objects.filter(user=self.alice).delete()

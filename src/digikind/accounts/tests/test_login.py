@@ -1,5 +1,5 @@
 from digikind.accounts.two_factor import current_code
-from digikind.test import PASSWORD, BaseTestCase
+from digikind.test import PASSWORD, BaseTestCase, read_page
 
 
 class LoginTestCase(BaseTestCase):
@@ -71,3 +71,52 @@ class LoginTestCase(BaseTestCase):
         )
         self.assertEqual(r.status_code, 302)
         self.assertEqual(int(self.client.session["_auth_user_id"]), self.alice.pk)
+
+
+class CodeBoxTestCase(BaseTestCase):
+    """The two-factor code box is short and numeric, so a phone shows its number pad."""
+
+    def test_the_sign_in_code_box_is_a_short_number_field(self):
+        self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        r = self.client.get("/accounts/2fa/authenticate/")
+        self.assertContains(r, "Enter the code from your authenticator app")
+        box = read_page(r.content).controls["id_code"]
+        self.assertEqual(box["inputmode"], "numeric")
+        self.assertEqual(box["autocomplete"], "one-time-code")
+        self.assertEqual(box["pattern"], "[0-9]*")
+        self.assertIn("govuk-input--width-10", box["class"].split())
+        self.assertNotIn("placeholder", box)
+
+    def test_an_empty_code_says_what_to_enter(self):
+        self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        r = self.client.post("/accounts/2fa/authenticate/", {"code": ""})
+        page = read_page(r.content)
+        message = "Enter the 6-digit code from your authenticator app, or a recovery code"
+        self.assertEqual(page.summary, [(message, "#id_code")])
+        self.assertEqual(page.field_errors, [message])
+
+    def test_a_wrong_code_says_what_to_do(self):
+        self.client.post("/accounts/login/", {"login": "alice@example.org", "password": PASSWORD})
+        wrong = "000000" if current_code(self.alice.totp_secret) != "000000" else "111111"
+        r = self.client.post("/accounts/2fa/authenticate/", {"code": wrong})
+        self.assertEqual(
+            read_page(r.content).field_errors,
+            [
+                "The code is not right, or it was used already. Enter the code your "
+                "authenticator app shows now"
+            ],
+        )
+
+    def test_a_wrong_password_says_what_to_do(self):
+        r = self.client.post("/accounts/login/", {"login": "bob@example.org", "password": "wrong"})
+        self.assertContains(
+            r, "The email address or password is not right. Check them and try again"
+        )
+
+    def test_an_empty_sign_in_says_what_to_enter(self):
+        r = self.client.post("/accounts/login/", {"login": "", "password": ""})
+        page = read_page(r.content)
+        self.assertEqual(
+            page.summary,
+            [("Enter your email address", "#id_login"), ("Enter your password", "#id_password")],
+        )

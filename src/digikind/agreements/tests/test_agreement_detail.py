@@ -23,7 +23,9 @@ class AgreementDetailTestCase(BaseTestCase):
             r = self.client.get(self.url)
             self.assertContains(r, "Young people cannot see it yet.")
             self.assertContains(r, "We will be kind online.")
-            self.assertContains(r, "year olds can read this.")
+            self.assertContains(
+                r, "Reading age about 7 (US grade 1.2). Most people aged 7 or over can read it."
+            )
             self.assertNotContains(r, "Change the agreement")
             self.assertContains(r, f'href="{self.url}"')  # in the menu
 

@@ -19,8 +19,13 @@ class AgreementEditTestCase(BaseTestCase):
         r = self.client.get(self.url)
         self.assertContains(r, "WhatsApp (Club group)")
         self.assertContains(r, "0800 1111")
-        self.assertContains(r, "Reading grade")
-        self.assertContains(r, "year olds can read this")
+        self.assertRegex(
+            r.content.decode(),
+            r"Reading age about \d+ \(US grade [\d.]+\)\. Most people aged \d+ or over can read it\.",
+        )
+        self.assertContains(
+            r, "You can publish once it has a reading age of 11 or under (US grade 6"
+        )
         self.assertContains(r, 'name="version" value="0"')
         self.assertFalse(Agreement.objects.exists())
 
@@ -65,7 +70,7 @@ class AgreementEditTestCase(BaseTestCase):
         self.assertContains(r, "govuk-error-summary")
         self.assertContains(r, "“How we keep records, and why” is too hard to read")
         self.assertContains(r, "Contemporaneous documentation")  # the input is kept
-        self.assertContains(r, "(too hard)")
+        self.assertContains(r, "<strong>32 (US grade 26.4): too hard</strong>", html=True)
         self.assertFalse(Agreement.objects.exists())
         self.assertFalse(AuditEvent.objects.filter(action="agreement published").exists())
 

@@ -45,9 +45,12 @@ def described_by(field: BoundField) -> str:
 @register.filter
 def govuk_widget(field: BoundField) -> SafeString:
     kind = widget_kind(field)
-    css = INPUT_CLASSES.get(kind, "")
+    base = INPUT_CLASSES.get(kind, "")
+    css = base
     if field.errors:
-        css += f" {css}--error"
+        css += f" {base}--error"
+    # The widget's own classes (a GOV.UK width such as govuk-input--width-5) are kept.
+    css += " " + str(field.field.widget.attrs.get("class", ""))
     # GOV.UK's research: placeholders are mistaken for filled-in answers, so we never show them.
     attrs: dict[str, str | bool] = {"class": css.strip(), "placeholder": False}
     if described_by(field):

@@ -1,6 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from digikind import readability
 from digikind.policies.models import PolicyCheck
 from digikind.test import BaseTestCase
 from tests.policycheck import samples
@@ -33,6 +34,16 @@ class PolicyChecksTestCase(BaseTestCase):
         self.assertContains(r, "Online Safety Policy")
         self.assertContains(r, "WhatsApp group")  # a quoted evidence sentence
         self.assertContains(r, "How easy it is to read")
+
+    def test_the_reading_level_is_a_uk_reading_age_with_the_us_grade_beside_it(self):
+        r = self.upload(SimpleUploadedFile("policy.docx", samples.docx()))
+        grade = PolicyCheck.objects.get().report["readability"]["grade"]
+        age = readability.reading_age(grade)
+        r = self.client.get(r.url)
+        shown = f"Reading age about {age} (US grade {readability.us_grade(grade)})"
+        self.assertContains(r, f"{shown}: most people aged {age} or over can read it.")
+        self.assertContains(r, f"<li>{shown}")  # the summary at the top
+        self.assertNotContains(r, "Reading grade")
 
     def test_several_files_are_checked_together(self):
         self.upload(

@@ -2,6 +2,9 @@
 links to the field, the message at the field, and words that say what to do. Nothing is
 saved, and checks already saved stay."""
 
+import io
+import zipfile
+
 from digikind.policies.models import PolicyCheck
 from digikind.policies.tests.helpers import PolicyTestCase
 from tests.policycheck import samples
@@ -85,3 +88,29 @@ class UploadErrorsTestCase(PolicyTestCase):
         r = self.upload(("policy.docx", pdf), follow=True)
         self.assertContains(r, "policy.docx is a PDF file named .docx: we read it as a PDF file.")
         self.assertContains(r, "report concerns to the DSL")
+
+    def test_a_word_file_that_is_really_a_picture_is_told_so(self):
+        png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 400
+        r = self.upload(("policy.docx", png))
+        self.assert_error(
+            r,
+            "policy.docx ends in .docx, as a Word file would, but is a picture, not a document. "
+            "If your policy is only on paper or in a photo, type it out or ask for the Word "
+            "version.",
+        )
+        self.assertEqual(PolicyCheck.objects.count(), 0)
+
+    def test_a_pdf_that_is_really_a_spreadsheet_is_told_so(self):
+        packed = io.BytesIO()
+        with zipfile.ZipFile(packed, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+        r = self.upload(("policy.pdf", packed.getvalue()))
+        self.assert_error(
+            r,
+            "policy.pdf ends in .pdf, as a PDF file would, but is a spreadsheet, not a policy. "
+            "Upload your policy as PDF, Word (.docx), OpenDocument (.odt), web page or text.",
+        )
+
+    def test_a_pdf_that_is_really_text_is_read_and_told_so(self):
+        r = self.upload(("policy.pdf", samples.POLICY.encode()), follow=True)
+        self.assertContains(r, "policy.pdf is a text file named .pdf: we read it as a text file.")

@@ -2,7 +2,8 @@ import csv
 import io
 from datetime import date, timedelta
 
-from digikind.register import services
+from digikind.records.tests.helpers import summary
+from digikind.register import knowledge, services
 from digikind.register.models import Channel, RiskAssessment
 from digikind.test import BaseTestCase
 
@@ -158,3 +159,44 @@ class ChannelPagesTestCase(BaseTestCase):
         )
         self.assertEqual(self.client.get(f"{self.base}{theirs.pk}/").status_code, 404)
         self.assertEqual(self.client.post(f"{self.base}{theirs.pk}/edit/", form()).status_code, 404)
+
+
+class PlatformFactsTestCase(BaseTestCase):
+    """A channel's page shows its platform's facts in plain words, never the data's codes."""
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.alice)
+
+    def facts_on_page(self, platform):
+        base = f"/o/{self.org.slug}/channels/new/?platform={platform}"
+        self.client.post(base, form(platform=platform, account_name=f"@{platform}"))
+        channel = Channel.objects.get(platform=platform)
+        r = self.client.get(channel.get_absolute_url())
+        self.assertContains(r, "What we know about")
+        return {key: words.split("\n")[0] for key, words in summary(r.content).items()}
+
+    def test_whatsapp_terms_and_features_read_as_plain_words(self):
+        facts = self.facts_on_page("whatsapp")
+        self.assertEqual(
+            facts["Can an organisation use it?"], "No, its terms allow personal use only"
+        )
+        self.assertEqual(facts["Minimum age in the UK"], "13 years old")
+        self.assertEqual(
+            facts["End-to-end encryption"], "Yes, only the people in a chat can read it"
+        )
+        self.assertEqual(facts["Can you keep a copy of chats as a record?"], "Only in part")
+
+    def test_no_platform_shows_a_raw_value(self):
+        raw = {"allowed", "personal-only", "business-product", "depends", "optional"}
+        raw |= {"not-applicable", "limited", "yes", "no", "None", ""}
+        labels = [words["label"] for words in knowledge.fact_words().values()]
+        for platform in knowledge.platforms():
+            facts = self.facts_on_page(platform)
+            for label in labels:
+                self.assertNotIn(facts[label], raw, f"{platform}: {label}")
+
+    def test_a_platform_with_no_minimum_age_says_so(self):
+        none_set = [p for p in knowledge.platforms().values() if p.value("minimum_age_uk") is None]
+        facts = self.facts_on_page(none_set[0].id)
+        self.assertEqual(facts["Minimum age in the UK"], "The platform sets no minimum age")

@@ -5,6 +5,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.test import TestCase, override_settings
 
 from digikind.demo.services import load_demo
@@ -12,7 +13,23 @@ from digikind.gaps.models import Action
 from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.orgs.roles import MemberRole
 from digikind.reports.board import board_report
+from digikind.reports.pdf import html_to_pdf
 from digikind.test import BaseTestCase, make_person
+
+
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """The PDF's words as a reader gets them (pdftotext), on one line: `page` alone if given."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    text = subprocess.run(
+        ["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    return " ".join(text.split())
+
+
+def pdf_info(pdf: bytes, *options: str) -> str:
+    return subprocess.run(
+        ["pdfinfo", *options, "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
 
 
 class BoardReportTestCase(BaseTestCase):
@@ -67,6 +84,27 @@ class BoardReportTestCase(BaseTestCase):
             finally:
                 shutil.rmtree(folder)
 
+    def test_the_pdf_is_tagged_pdf_ua_with_its_title(self):
+        pdf = self.client.get(f"{self.base}board-report.pdf").content
+        info = pdf_info(pdf)
+        self.assertRegex(info, r"Tagged:\s+yes")
+        self.assertRegex(info, rf"Title:\s+Board report – {self.org.name}")
+        self.assertIn('pdfuaid:part="1"', pdf_info(pdf, "-meta"))
+
+    def test_the_funder_pdf_shows_a_gap_once_when_two_channels_share_it(self):
+        unrecorded_chat(self.org, account_name="Another secret group")
+        gap = "A WhatsApp channel is used for one-to-one support but keeps no record"
+        board = board_report(self.org, for_funder=True)
+        self.assertEqual([g.title for g in board.top_gaps].count(gap), 1)
+        text = pdf_text(self.client.get(f"{self.base}board-report.pdf?version=funder").content)
+        # Once in the summary's list of urgent gaps, once with its evidence.
+        self.assertEqual(text.count(gap), 2)
+        self.assertNotIn("secret group", text)
+        # The leads' own report still names both channels.
+        text = pdf_text(self.client.get(f"{self.base}board-report.pdf").content)
+        self.assertIn("Secret group name is used for one-to-one support", text)
+        self.assertIn("Another secret group is used for one-to-one support", text)
+
     def test_staff_cannot_read_it_and_trustees_can(self):
         self.client.force_login(self.bob)
         self.assertEqual(self.client.get(self.base).status_code, 403)
@@ -90,3 +128,14 @@ class BoardReportFromTheDemoTestCase(TestCase):
         self.assertEqual(len(board.change), 5)
         self.assertEqual(len(board.actions), 3)
         self.assertLessEqual(len(board.top_gaps), 5)
+
+    def test_the_pdf_first_page_holds_the_summary_and_the_scores(self):
+        html = render_to_string(
+            "reports/board_print.html",
+            {"organisation": self.organisation, "board": board_report(self.organisation)},
+        )
+        first = pdf_text(html_to_pdf(html), page=1)
+        self.assertIn("Digital safeguarding: board report", first)
+        self.assertIn("The most urgent gaps", first)
+        self.assertIn("Scores by domain", first)
+        self.assertRegex(first, r"Values and governance \d+ ")

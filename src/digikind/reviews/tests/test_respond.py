@@ -6,7 +6,7 @@ from django.core.cache import cache
 from digikind.reviews import services
 from digikind.reviews.models import Answer, Response
 from digikind.reviews.tests.helpers import start
-from digikind.test import BaseTestCase
+from digikind.test import BaseTestCase, read_page
 
 
 class RespondTestCase(BaseTestCase):
@@ -167,3 +167,37 @@ class RespondTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 429)
         self.assertContains(r, "try again later", status_code=429)
         self.assertEqual(Response.objects.count(), settings.REVIEW_STARTS_PER_HOUR)
+
+
+class FreeTextQuestionTestCase(BaseTestCase):
+    """A question answered in writing has one box: the answer is its own comment."""
+
+    def setUp(self):
+        super().setUp()
+        self.cycle = start(self.org)
+        self.url = f"/r/{self.cycle.links.get(role='lead').token}/"
+        self.client.post(self.url)
+
+    def test_it_shows_one_box_with_the_no_names_hint(self):
+        r = self.client.get(f"{self.url}q/3/")
+        self.assertContains(r, "Which apps do you use to keep in touch with young people?")
+        page = read_page(r.content)
+        boxes = [c for c in page.controls.values() if c["tag"] == "textarea"]
+        self.assertEqual([box["name"] for box in boxes], ["text"])
+        self.assertNotContains(r, "Anything you want to add?")
+        self.assertContains(
+            r,
+            "A shared list is the place to start. Please do not write names. Up to 2,000 characters.",
+        )
+
+    def test_what_is_written_comes_back_as_written(self):
+        typed = "WhatsApp for groups,\n  Instagram for news & events"
+        self.client.post(f"{self.url}q/3/", {"text": typed})
+        r = self.client.get(f"{self.url}check/")
+        self.assertContains(r, "WhatsApp for groups,\n  Instagram for news &amp; events")
+        answer = Answer.objects.get(question__key="what-apps")
+        self.assertEqual((answer.text, answer.comment), (typed, ""))
+
+    def test_a_question_with_choices_keeps_its_comment_box(self):
+        r = self.client.get(f"{self.url}q/1/")
+        self.assertContains(r, "Anything you want to add?")
