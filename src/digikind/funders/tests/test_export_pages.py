@@ -24,7 +24,9 @@ class ExportTests(FunderTestCase):
         self.client.force_login(self.morgan)
 
     def rows(self):
-        body = self.client.get(reverse("funders:export_csv", args=[self.funder.slug])).content.decode()
+        body = self.client.get(
+            reverse("funders:export_csv", args=[self.funder.slug])
+        ).content.decode()
         return {r["name"]: r for r in csv.DictReader(io.StringIO(body))}
 
     def test_csv_has_identifiers_statuses_and_only_shared_figures(self):
@@ -44,7 +46,9 @@ class ExportTests(FunderTestCase):
         self.assertEqual(stops["score:access"], "")
 
     def test_json_says_the_same(self):
-        data = json.loads(self.client.get(reverse("funders:export_json", args=[self.funder.slug])).content)
+        data = json.loads(
+            self.client.get(reverse("funders:export_json", args=[self.funder.slug])).content
+        )
         by_name = {g["name"]: g for g in data["grantees"]}
         self.assertEqual(by_name["Alice's Youth Club"]["score:access"], 100.0)
         self.assertEqual(data["figure_labels"]["score:access"], "Score: Access")
@@ -53,4 +57,6 @@ class ExportTests(FunderTestCase):
         for person in (self.sam, self.alice):
             self.client.force_login(person)
             for name in ("funders:export_csv", "funders:export_json"):
-                self.assertEqual(self.client.get(reverse(name, args=[self.funder.slug])).status_code, 404)
+                self.assertEqual(
+                    self.client.get(reverse(name, args=[self.funder.slug])).status_code, 404
+                )

@@ -162,11 +162,10 @@ class PortfolioPageTests(FunderTestCase):
             self.client.get(reverse("funders:ask", args=[self.funder.slug])).status_code, 403
         )
 
-    def test_outsiders_and_youth_organisations_get_404(self):
+    def test_outsiders_get_404_and_a_youth_organisation_has_no_portfolio(self):
         for person in (self.alice, self.sam):
             self.client.force_login(person)
             self.assertEqual(self.client.get(self.url()).status_code, 404)
         self.client.force_login(self.alice)
-        self.assertEqual(
-            self.client.get(reverse("funders:portfolio", args=[self.org.slug])).status_code, 404
-        )
+        response = self.client.get(reverse("funders:portfolio", args=[self.org.slug]))
+        self.assertContains(response, "This page is for funders.", status_code=403)

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('records', '0001_initial'),
+        ("records", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='entry',
-            name='kind',
-            field=models.CharField(choices=[('contact', 'Digital contact'), ('concern', 'Concern or incident'), ('consent', 'Consent'), ('debrief', 'Debrief'), ('correction', 'Correction or addition'), ('erasure', 'Erasure'), ('viewed', 'Concern viewed'), ('sharing', 'Sharing with a funder')], max_length=20),
+            model_name="entry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("contact", "Digital contact"),
+                    ("concern", "Concern or incident"),
+                    ("consent", "Consent"),
+                    ("debrief", "Debrief"),
+                    ("correction", "Correction or addition"),
+                    ("erasure", "Erasure"),
+                    ("viewed", "Concern viewed"),
+                    ("sharing", "Sharing with a funder"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
