@@ -29,6 +29,11 @@ from digikind.orgs.models import Organisation
 PER_PAGE = 50
 
 
+def _posted(request: HttpRequest) -> Any:
+    # Not `request.POST or None`: an empty form sent back must still say what is missing.
+    return request.POST if request.method == "POST" else None
+
+
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
@@ -73,7 +78,7 @@ def portfolio(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 @funder_view(FUNDER_MANAGERS)
 def add_grantee(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = AddByCodeForm(request.POST or None)
+    form = AddByCodeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             grantee = services.add_grantee_by_code(
@@ -89,7 +94,7 @@ def add_grantee(request: HttpRequest, organisation: Organisation) -> HttpRespons
 
 @funder_view(FUNDER_MANAGERS)
 def invite_grantee(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = InviteGranteeForm(request.POST or None)
+    form = InviteGranteeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             grantee = services.invite_new_grantee(
@@ -113,7 +118,7 @@ def invite_grantee(request: HttpRequest, organisation: Organisation) -> HttpResp
 
 @funder_view(FUNDER_MANAGERS)
 def ask(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = AskForm(request.POST or None)
+    form = AskForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             round_ = services.ask(
@@ -127,7 +132,10 @@ def ask(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             count = round_.requests.count()
-            messages.success(request, f"Your questions are on their way to {count} grantees.")
+            messages.success(
+                request,
+                f"Your questions are on their way to {count} grantee{'s' if count != 1 else ''}.",
+            )
             return redirect("funders:portfolio", organisation.slug)
     ctx = {"organisation": organisation, "form": form, "sets": question_sets().values()}
     return render(request, "funders/ask.html", ctx)
@@ -145,7 +153,8 @@ def remind(request: HttpRequest, organisation: Organisation) -> HttpResponse:
         count = services.remind(round_)
         messages.success(
             request,
-            f"We reminded {count} grantee{'s' if count != 1 else ''} who have not answered yet."
+            f"We reminded {count} grantee{'s who have' if count != 1 else ' who has'} not "
+            "answered yet."
             if count
             else "Every grantee has answered, so nobody needed a reminder.",
         )
