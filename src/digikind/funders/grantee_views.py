@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from digikind.accounts.models import User
-from digikind.funders import services
+from digikind.funders import board, services
 from digikind.funders.access import GRANTEE_ANSWERERS, grantee_view
 from digikind.funders.carry import carried_forward
 from digikind.funders.forms import AnswerForm
@@ -16,8 +16,10 @@ from digikind.funders.models import Request, Sharing
 from digikind.funders.portfolio import benchmark
 from digikind.funders.question_sets import answer_label, question_sets
 from digikind.funders.summary import PARTS, data_lines, figure_label
+from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
 from digikind.orgs.tenancy import get_for_org
+from digikind.reports.pdf import PdfUnavailable
 
 
 def _user(request: HttpRequest) -> User:
@@ -115,3 +117,17 @@ def withdraw(http: HttpRequest, organisation: Organisation, request_id: int) -> 
             "summary, and you are left out of their figures from now on.",
         )
     return redirect(asked)
+
+
+@no_store
+@grantee_view()
+def sharing_pdf(http: HttpRequest, organisation: Organisation) -> HttpResponse:
+    try:
+        pdf = board.sharing_pdf(board.sharing_board(organisation))
+    except PdfUnavailable as problem:
+        messages.error(http, str(problem))
+        return redirect("funders:requests", organisation.slug)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"{organisation.slug}-shared-with-funders.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from digikind.accounts.models import User
-from digikind.funders import exports, services
+from digikind.funders import board, exports, services
 from digikind.funders.access import FUNDER_MANAGERS, funder_view
 from digikind.funders.forms import AddByCodeForm, AskForm, InviteGranteeForm
 from digikind.funders.models import Grantee, Round
@@ -25,6 +25,7 @@ from digikind.funders.portfolio import (
 from digikind.funders.question_sets import question_sets
 from digikind.nostore import no_store
 from digikind.orgs.models import Organisation
+from digikind.reports.pdf import PdfUnavailable
 
 PER_PAGE = 50
 
@@ -193,4 +194,20 @@ def export_json(request: HttpRequest, organisation: Organisation) -> HttpRespons
     response = HttpResponse(content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-portfolio.json"'
     exports.write_json(response, organisation, round_)
+    return response
+
+
+@no_store
+@funder_view()
+def portfolio_pdf(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    summary = board.portfolio_board(
+        organisation, _round(request, organisation), Filter.parse(request.GET.get("show", ""))
+    )
+    try:
+        pdf = board.portfolio_pdf(summary)
+    except PdfUnavailable as problem:
+        messages.error(request, str(problem))
+        return redirect("funders:portfolio", organisation.slug)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{organisation.slug}-portfolio.pdf"'
     return response
