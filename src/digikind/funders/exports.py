@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digikind.funders.models import Answer, Figure, Grantee, Request, Round
-from digikind.funders.portfolio import STATUSES, active_sharers, grantee_statuses, status_of
+from digikind.funders.portfolio import STATUSES, active_sharers, grantee_statuses
 from digikind.funders.question_sets import question_sets
 from digikind.funders.summary import PARTS, figure_label
 from digikind.orgs.models import Organisation
@@ -79,7 +79,6 @@ def _rows(funder: Organisation, round_: Round | None) -> tuple[list[str], list[d
     ]
     rows = []
     for grantee in grantees:
-        status = status_of(grantee, round_)
         request = requests.get(grantee.pk)
         shares = request is not None and request.organisation_id in sharing
         row: dict[str, Any] = {
@@ -89,7 +88,7 @@ def _rows(funder: Organisation, round_: Round | None) -> tuple[list[str], list[d
             "size": grantee.size,
             "programme": grantee.programme,
             "kind": grantee.kind,
-            "status": STATUSES[status],
+            "status": STATUSES[grantee.status],
             "answered_at": request.answered_at.isoformat()
             if request and request.answered_at
             else "",
@@ -134,7 +133,8 @@ def write_csv(out: Any, funder: Organisation, round_: Round | None) -> None:
 def write_json(out: Any, funder: Organisation, round_: Round | None) -> None:
     header, rows = _rows(funder, round_)
     labels = {h: figure_label(h) for h in header if ":" in h}
-    json.dump(
+    # One write: json.dump would send thousands of small pieces to the response one by one.
+    text = json.dumps(
         {
             "funder": funder.name,
             "round": round_.name if round_ else None,
@@ -143,6 +143,6 @@ def write_json(out: Any, funder: Organisation, round_: Round | None) -> None:
             "figure_labels": labels,
             "grantees": rows,
         },
-        out,
         indent=1,
     )
+    out.write(text)

@@ -168,7 +168,11 @@ class Sharing(OrgOwned):
 
     class Meta:
         ordering = ["-given_at", "-pk"]
-        indexes = [models.Index(fields=["funder", "withdrawn_at", "organisation"])]
+        indexes = [
+            models.Index(fields=["funder", "withdrawn_at", "organisation"]),
+            # Each grantee's status asks "does it share now, did it ever?" by funder and group.
+            models.Index(fields=["funder", "organisation", "withdrawn_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} shares with {self.funder}"

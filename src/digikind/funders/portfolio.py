@@ -15,9 +15,26 @@ of people:
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
 
 from digikind.funders.models import Figure, Grantee, Publication, Request, Round, Sharing
 from digikind.funders.services import live_members
@@ -128,37 +145,45 @@ def _members(publication: Publication, funder: Organisation) -> QuerySet[Request
     )
 
 
-def _group_shown(publication: Publication, funder: Organisation, chosen: Filter) -> dict[str, bool]:
+def _group_counts(
+    publication: Publication, funder: Organisation, dimension: str
+) -> dict[str, dict[str, int]]:
+    """For each part, how many members share it in each of the dimension's groups (one
+    group, "", when there is no dimension): one grouped query that gives both the chosen
+    group's size and its neighbours' for complementary suppression."""
+    figures = Figure.objects.filter(request__in=_members(publication, funder))
+    column = f"request__grantee__{dimension}" if dimension else ""
+    fields = ["part", column] if column else ["part"]
+    counts: dict[str, dict[str, int]] = {}
+    for row in figures.values(*fields).annotate(n=Count("request", distinct=True)):
+        counts.setdefault(row["part"], {})[row[column] if column else ""] = row["n"]
+    return counts
+
+
+def _group_shown(counts: dict[str, dict[str, int]], chosen: Filter) -> dict[str, bool]:
     """For each part, whether the chosen filter's group may be shown (complementary
     suppression across the filter's groups)."""
-    figures = Figure.objects.filter(request__in=_members(publication, funder))
     if not chosen.dimension:
-        rows = figures.values("part").annotate(n=Count("request", distinct=True))
-        return {r["part"]: shown_parts({"all": r["n"]})[1] for r in rows}
-    column = f"request__grantee__{chosen.dimension}"
-    counts: dict[str, dict[str, int]] = {}
-    for row in figures.values("part", column).annotate(n=Count("request", distinct=True)):
-        counts.setdefault(row["part"], {})[row[column]] = row["n"]
-    return {part: chosen.value in shown_parts(by_value)[0] for part, by_value in counts.items()}
+        return {part: shown_parts({"all": by[""]})[1] for part, by in counts.items()}
+    return {part: chosen.value in shown_parts(by)[0] for part, by in counts.items()}
 
 
-def _aggregate(
+def _figure_rows(
     publication: Publication, funder: Organisation, chosen: Filter, exclude: int | None = None
-) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+) -> QuerySet[Figure]:
     members = _members(publication, funder)
     if chosen.dimension:
         members = members.filter(**{f"grantee__{chosen.dimension}": chosen.value})
     if exclude is not None:
         members = members.exclude(pk=exclude)
-    figures = Figure.objects.filter(request__in=members)
-    part_counts = {
-        r["part"]: r["n"]
-        for r in figures.values("part").annotate(n=Count("request", distinct=True))
-    }
+    return Figure.objects.filter(request__in=members)
+
+
+def _sums(figures: QuerySet[Figure]) -> dict[str, dict[str, Any]]:
     rows = figures.values("name", "part").annotate(
         n=Count("id"), mean=Avg("value"), yes=Count("id", filter=Q(value__gt=0))
     )
-    return {r["name"]: dict(r) for r in rows}, part_counts
+    return {r["name"]: dict(r) for r in rows}
 
 
 def _patterns(
@@ -184,21 +209,24 @@ def _patterns(
     return patterns
 
 
-def figures(round_: Round, chosen: Filter | None = None) -> Figures:
+def figures(round_: Round, chosen: Filter | None = None, *, with_change: bool = True) -> Figures:
     chosen = chosen or Filter()
     funder = round_.organisation
     publication, held_back, waiting = current_publication(round_)
     result = Figures(publication, held_back, waiting, chosen, None)
     if publication is None:
         return result
-    allowed = _group_shown(publication, funder, chosen)
-    rows, part_counts = _aggregate(publication, funder, chosen)
+    counts = _group_counts(publication, funder, chosen.dimension)
+    allowed = _group_shown(counts, chosen)
+    part_counts = {part: by.get(chosen.value, 0) for part, by in counts.items()}
+    rows = _sums(_figure_rows(publication, funder, chosen))
     result.patterns = _patterns(rows, part_counts, allowed)
     group = max(part_counts.values(), default=0)
     result.grantees = group if any(allowed.values()) and group >= MIN_GROUP else None
     previous = Round.objects.for_org(funder).filter(created_at__lt=round_.created_at).first()
-    if previous is not None:
-        before = {p.name: p for p in figures(previous, chosen).patterns}
+    if with_change and previous is not None:
+        # The round before only, not its own change since the one before that.
+        before = {p.name: p for p in figures(previous, chosen, with_change=False).patterns}
         for pattern in result.patterns:
             earlier = before.get(pattern.name)
             if pattern.value is not None and earlier is not None and earlier.value is not None:
@@ -214,7 +242,12 @@ def benchmark(request: Request) -> list[tuple[Pattern, float | None]]:
         return []
     funder = request.funder
     everyone = figures(request.round).patterns
-    others, other_parts = _aggregate(publication, funder, Filter(), exclude=request.pk)
+    other_figures = _figure_rows(publication, funder, Filter(), exclude=request.pk)
+    others = _sums(other_figures)
+    other_parts = {
+        r["part"]: r["n"]
+        for r in other_figures.values("part").annotate(n=Count("request", distinct=True))
+    }
     own = {f.name: f.value for f in request.figures.all()}
     rows = []
     for pattern in everyone:
@@ -251,65 +284,46 @@ def filter_choices(funder: Organisation) -> list[Filter]:
     return choices
 
 
-def grantee_statuses(round_: Round | None, funder: Organisation) -> Any:
-    """Every grantee with its status in the round, worked out in the database."""
+def grantee_statuses(round_: Round | None, funder: Organisation, today: date | None = None) -> Any:
+    """Every grantee with its `status` in the round (a key of STATUSES), worked out in the
+    database, so the portfolio can filter, count and page grantees without loading them all."""
+    today = today or timezone.localdate()
     grantees: Any = Grantee.objects.for_org(funder).select_related("grantee")
     sharing = Sharing.objects.filter(funder=funder, organisation=OuterRef("grantee"))
     grantees = grantees.annotate(
         sharing_now=Exists(sharing.filter(withdrawn_at=None)),
         ever_shared=Exists(sharing),
     )
+    withdrawn = When(ever_shared=True, sharing_now=False, then=Value("withdrawn"))
     if round_ is None:
-        return grantees.annotate(request_id=Subquery(Request.objects.none().values("pk")))
-    request = Request.objects.filter(round=round_, grantee=OuterRef("pk"))
+        return grantees.annotate(
+            request_id=Value(None, output_field=IntegerField()),
+            answered_at=Value(None, output_field=DateTimeField()),
+            status=Case(withdrawn, default=Value("not_asked")),
+        )
+    waiting = "overdue" if today > round_.due_on else "asked"
+    # A join, not a subquery a column: a grantee has at most one request a round.
+    asked = FilteredRelation("requests", condition=Q(requests__round=round_))
     return grantees.annotate(
-        request_id=Subquery(request.values("pk")[:1]),
-        answered_at=Subquery(request.values("answered_at")[:1]),
-        reminded_at=Subquery(request.values("reminded_at")[:1]),
+        asked=asked,
+        request_id=F("asked__pk"),
+        answered_at=F("asked__answered_at"),
+        reminded_at=F("asked__reminded_at"),
+    ).annotate(
+        status=Case(
+            withdrawn,
+            When(request_id=None, then=Value("not_asked")),
+            When(answered_at__isnull=False, sharing_now=True, then=Value("answered")),
+            When(answered_at__isnull=False, then=Value("not_shared")),
+            default=Value(waiting),
+            output_field=CharField(),
+        )
     )
-
-
-def status_of(grantee: Grantee, round_: Round | None, today: object = None) -> str:
-    from django.utils import timezone
-
-    today = today or timezone.localdate()
-    if grantee.ever_shared and not grantee.sharing_now:  # type: ignore[attr-defined]
-        return "withdrawn"
-    if round_ is None or grantee.request_id is None:  # type: ignore[attr-defined]
-        return "not_asked"
-    if grantee.answered_at is not None:  # type: ignore[attr-defined]
-        return "answered" if grantee.sharing_now else "not_shared"  # type: ignore[attr-defined]
-    return "overdue" if today > round_.due_on else "asked"  # type: ignore[operator]
 
 
 def status_counts(round_: Round | None, funder: Organisation) -> dict[str, int]:
+    """How many grantees are in each status: one grouped query over the same annotation."""
     counts = dict.fromkeys(STATUSES, 0)
-    total = Grantee.objects.for_org(funder).count()
-    sharing = Sharing.objects.filter(funder=funder)
-    withdrawn = (
-        Grantee.objects.for_org(funder)
-        .filter(grantee__in=sharing.values("organisation"))
-        .exclude(grantee__in=sharing.filter(withdrawn_at=None).values("organisation"))
-    )
-    counts["withdrawn"] = withdrawn.count()
-    if round_ is None:
-        counts["not_asked"] = total - counts["withdrawn"]
-        return counts
-    from django.utils import timezone
-
-    requests = Request.objects.filter(round=round_).exclude(grantee__in=withdrawn.values("pk"))
-    active = sharing.filter(withdrawn_at=None).values("organisation")
-    row = requests.aggregate(
-        asked=Count("pk"),
-        answered=Count("pk", filter=Q(answered_at__isnull=False, organisation__in=active)),
-        not_shared=Count("pk", filter=Q(answered_at__isnull=False) & ~Q(organisation__in=active)),
-        overdue=Count("pk", filter=Q(answered_at=None, round__due_on__lt=timezone.localdate())),
-    )
-    counts["answered"], counts["not_shared"], counts["overdue"] = (
-        row["answered"],
-        row["not_shared"],
-        row["overdue"],
-    )
-    counts["asked"] = row["asked"] - row["answered"] - row["not_shared"] - row["overdue"]
-    counts["not_asked"] = total - counts["withdrawn"] - row["asked"]
+    rows = grantee_statuses(round_, funder).order_by().values("status").annotate(n=Count("pk"))
+    counts.update({row["status"]: row["n"] for row in rows})
     return counts

@@ -20,7 +20,6 @@ from digikind.funders.portfolio import (
     filter_choices,
     grantee_statuses,
     status_counts,
-    status_of,
 )
 from digikind.funders.question_sets import question_sets
 from digikind.nostore import no_store
@@ -55,11 +54,10 @@ def portfolio(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     round_ = _round(request, organisation)
     chosen = Filter.parse(request.GET.get("show", ""))
     status = request.GET.get("status", "")
-    grantees = grantee_statuses(round_, organisation)
-    rows = [(g, status_of(g, round_)) for g in grantees.order_by("grantee__name")]
+    grantees = grantee_statuses(round_, organisation).order_by("grantee__name", "pk")
     if status in STATUSES:
-        rows = [(g, s) for g, s in rows if s == status]
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        grantees = grantees.filter(status=status)
+    page = Paginator(grantees, PER_PAGE).get_page(request.GET.get("page"))
     ctx: dict[str, Any] = {
         "organisation": organisation,
         "round": round_,
