@@ -43,6 +43,7 @@ bench: setup
 	$(BIN)/python bench/reviews.py
 	$(BIN)/python bench/records.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/funders_portfolio.py
 
 clean:
 	rm -rf $(VENV) node_modules build

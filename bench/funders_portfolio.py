@@ -83,7 +83,9 @@ def build_portfolio(grantees: int, rounds: int = 3, seed: int = 1) -> BuiltPortf
     from django.db import transaction
     from django.utils import timezone
 
-    from digikind.funders.models import Figure, Grantee, Publication, Request, Round, Sharing
+    from digikind.funders.models import Answer, Figure, Grantee, Request, Round, Sharing
+    from digikind.funders.question_sets import answer_options, question_sets
+    from digikind.funders.services import publish
     from digikind.orgs.models import Organisation
     from digikind.orgs.roles import MemberRole, OrganisationKind
     from digikind.test import make_person
@@ -175,6 +177,17 @@ def build_portfolio(grantees: int, rounds: int = 3, seed: int = 1) -> BuiltPortf
             for part, name in names
         ]
         Figure.objects.bulk_create(figures, batch_size=5000)
+        questions = [q.id for q in question_sets()["full"].questions]
+        values = [o["value"] for o in answer_options()]
+        Answer.objects.bulk_create(
+            (
+                Answer(request=r, question=q, value=rng.choice(values), answered_at=r.answered_at)
+                for r in requests
+                if r.answered_at
+                for q in questions
+            ),
+            batch_size=5000,
+        )
         shared: dict[int, list[int]] = {}
         live = {g.grantee_id for g in rows if place[g.pk] not in ("withdrawn", "not_shared")}
         for round_ in made:
@@ -183,8 +196,7 @@ def build_portfolio(grantees: int, rounds: int = 3, seed: int = 1) -> BuiltPortf
                 for r in requests
                 if r.round_id == round_.pk and r.answered_at and r.organisation_id in live
             ]
-            publication = Publication.objects.create(organisation=funder, round=round_)
-            publication.members.set(members)
+            publish(round_, members)
             shared[round_.pk] = members
     statuses = dict.fromkeys(("not_asked", "asked", "overdue", "answered", "not_shared"), 0)
     statuses["withdrawn"] = 0

@@ -193,3 +193,25 @@ class Publication(OrgOwned):
 
     def __str__(self) -> str:
         return f"Figures for {self.round} from {self.made_at:%Y-%m-%d %H:%M}"
+
+
+class PublishedSum(models.Model):
+    """A publication's figures, added up once when it is made, for the whole portfolio and
+    for each group of each filter, so the portfolio page reads a few rows instead of adding
+    up every grantee's figures on every visit. A row with no `name` is a part's count of
+    grantees; the others are one figure's count, mean and count of yes (value above 0)."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="sums")
+    dimension = models.CharField(max_length=20, blank=True)  # "" for the whole portfolio
+    group = models.CharField(max_length=100, blank=True)  # the dimension's value
+    part = models.CharField(max_length=20)
+    name = models.CharField(max_length=140, blank=True)
+    grantees = models.IntegerField()
+    mean = models.FloatField(null=True)
+    yes = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["publication", "dimension", "group"])]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.part} in {self.dimension or 'all'} {self.group}"

@@ -36,7 +36,15 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from digikind.funders.models import Figure, Grantee, Publication, Request, Round, Sharing
+from digikind.funders.models import (
+    Figure,
+    Grantee,
+    Publication,
+    PublishedSum,
+    Request,
+    Round,
+    Sharing,
+)
 from digikind.funders.services import live_members
 from digikind.funders.summary import figure_label
 from digikind.orgs.models import Organisation
@@ -145,19 +153,64 @@ def _members(publication: Publication, funder: Organisation) -> QuerySet[Request
     )
 
 
-def _group_counts(
-    publication: Publication, funder: Organisation, dimension: str
-) -> dict[str, dict[str, int]]:
+def add_up(publication: Publication) -> None:
+    """Add up the publication's figures once, in the database: for the whole portfolio and
+    each group of each filter, each part's count of grantees and each figure's sums."""
+    figures = Figure.objects.filter(request__publications=publication)
+    rows = []
+    for dimension in ("", *DIMENSIONS):
+        column = f"request__grantee__{dimension}" if dimension else ""
+        by = [column] if column else []
+        for row in figures.values(*by, "part").annotate(n=Count("request", distinct=True)):
+            group = row[column] if column else ""
+            rows.append(
+                PublishedSum(
+                    publication=publication,
+                    dimension=dimension,
+                    group=group,
+                    part=row["part"],
+                    grantees=row["n"],
+                )
+            )
+        sums = figures.values(*by, "part", "name").annotate(
+            n=Count("id"), mean=Avg("value"), yes=Count("id", filter=Q(value__gt=0))
+        )
+        for row in sums:
+            group = row[column] if column else ""
+            rows.append(
+                PublishedSum(
+                    publication=publication,
+                    dimension=dimension,
+                    group=group,
+                    part=row["part"],
+                    name=row["name"],
+                    grantees=row["n"],
+                    mean=row["mean"],
+                    yes=row["yes"],
+                )
+            )
+    PublishedSum.objects.bulk_create(rows, batch_size=2000)
+
+
+def _group_counts(publication: Publication, dimension: str) -> dict[str, dict[str, int]]:
     """For each part, how many members share it in each of the dimension's groups (one
-    group, "", when there is no dimension): one grouped query that gives both the chosen
-    group's size and its neighbours' for complementary suppression."""
-    figures = Figure.objects.filter(request__in=_members(publication, funder))
-    column = f"request__grantee__{dimension}" if dimension else ""
-    fields = ["part", column] if column else ["part"]
+    group, "", when there is no dimension): the chosen group's size and its neighbours',
+    for complementary suppression."""
     counts: dict[str, dict[str, int]] = {}
-    for row in figures.values(*fields).annotate(n=Count("request", distinct=True)):
-        counts.setdefault(row["part"], {})[row[column] if column else ""] = row["n"]
+    rows = publication.sums.filter(dimension=dimension, name="").values_list(
+        "part", "group", "grantees"
+    )
+    for part, group, n in rows:
+        counts.setdefault(part, {})[group] = n
     return counts
+
+
+def _published_sums(publication: Publication, chosen: Filter) -> dict[str, dict[str, Any]]:
+    rows = publication.sums.filter(dimension=chosen.dimension, group=chosen.value).exclude(name="")
+    return {
+        r.name: {"name": r.name, "part": r.part, "n": r.grantees, "mean": r.mean, "yes": r.yes}
+        for r in rows
+    }
 
 
 def _group_shown(counts: dict[str, dict[str, int]], chosen: Filter) -> dict[str, bool]:
@@ -216,10 +269,12 @@ def figures(round_: Round, chosen: Filter | None = None, *, with_change: bool = 
     result = Figures(publication, held_back, waiting, chosen, None)
     if publication is None:
         return result
-    counts = _group_counts(publication, funder, chosen.dimension)
+    # Figures as added up when the publication was made: while it is shown, every member
+    # still shares (see current_publication), so they are what adding up now would give.
+    counts = _group_counts(publication, chosen.dimension)
     allowed = _group_shown(counts, chosen)
     part_counts = {part: by.get(chosen.value, 0) for part, by in counts.items()}
-    rows = _sums(_figure_rows(publication, funder, chosen))
+    rows = _published_sums(publication, chosen)
     result.patterns = _patterns(rows, part_counts, allowed)
     group = max(part_counts.values(), default=0)
     result.grantees = group if any(allowed.values()) and group >= MIN_GROUP else None

@@ -287,8 +287,16 @@ def refresh_publication(round_: Round) -> Publication | None:
         earlier = _cells(round_, {m.pk for m in publication.members.all()})
         if not _safe_after(earlier, now_cells):
             return None
+    return publish(round_, live)
+
+
+def publish(round_: Round, members: set[int] | list[int]) -> Publication:
+    """A new set of figures for the round, from these answered requests, added up once."""
+    from digikind.funders.portfolio import add_up
+
     publication = Publication.objects.create(organisation=round_.organisation, round=round_)
-    publication.members.set(live)
+    publication.members.set(members)
+    add_up(publication)
     return publication
 
 
