@@ -88,7 +88,13 @@ def add_grantee(request: HttpRequest, organisation: Organisation) -> HttpRespons
         else:
             messages.success(request, f"{grantee.grantee.name} is now in your portfolio.")
             return redirect("funders:portfolio", organisation.slug)
-    return render(request, "funders/add_grantee.html", {"organisation": organisation, "form": form})
+    ctx = {
+        "organisation": organisation,
+        "form": form,
+        "heading": "Add a grantee by its code",
+        "button": "Add this grantee",
+    }
+    return render(request, "funders/add_grantee.html", ctx)
 
 
 @funder_view(FUNDER_MANAGERS)
@@ -111,7 +117,12 @@ def invite_grantee(request: HttpRequest, organisation: Organisation) -> HttpResp
                 f"We have invited {grantee.invited_email} to set up {grantee.grantee.name}.",
             )
             return redirect("funders:portfolio", organisation.slug)
-    ctx = {"organisation": organisation, "form": form}
+    ctx = {
+        "organisation": organisation,
+        "form": form,
+        "heading": "Invite a new grantee",
+        "button": "Send the invitation",
+    }
     return render(request, "funders/invite_grantee.html", ctx)
 
 
@@ -136,7 +147,13 @@ def ask(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                 f"Your questions are on their way to {count} grantee{'s' if count != 1 else ''}.",
             )
             return redirect("funders:portfolio", organisation.slug)
-    ctx = {"organisation": organisation, "form": form, "sets": question_sets().values()}
+    ctx = {
+        "organisation": organisation,
+        "form": form,
+        "sets": question_sets().values(),
+        "heading": "Ask your grantees",
+        "button": "Send the questions",
+    }
     return render(request, "funders/ask.html", ctx)
 
 
