@@ -153,40 +153,31 @@ def _members(publication: Publication, funder: Organisation) -> QuerySet[Request
     )
 
 
+def _sum_fields() -> dict[str, Any]:
+    # What each figure adds up to: how many gave it, its mean, and how many said yes.
+    return {"n": Count("id"), "mean": Avg("value"), "yes": Count("id", filter=Q(value__gt=0))}
+
+
 def add_up(publication: Publication) -> None:
     """Add up the publication's figures once, in the database: for the whole portfolio and
     each group of each filter, each part's count of grantees and each figure's sums."""
     figures = Figure.objects.filter(request__publications=publication)
     rows = []
     for dimension in ("", *DIMENSIONS):
-        column = f"request__grantee__{dimension}" if dimension else ""
-        by = [column] if column else []
-        for row in figures.values(*by, "part").annotate(n=Count("request", distinct=True)):
-            group = row[column] if column else ""
+        column = [f"request__grantee__{dimension}"] if dimension else []
+        parts = figures.values(*column, "part").annotate(n=Count("request", distinct=True))
+        sums = figures.values(*column, "part", "name").annotate(**_sum_fields())
+        for row in [*parts, *sums]:
             rows.append(
                 PublishedSum(
                     publication=publication,
                     dimension=dimension,
-                    group=group,
+                    group=row[column[0]] if column else "",
                     part=row["part"],
+                    name=row.get("name", ""),
                     grantees=row["n"],
-                )
-            )
-        sums = figures.values(*by, "part", "name").annotate(
-            n=Count("id"), mean=Avg("value"), yes=Count("id", filter=Q(value__gt=0))
-        )
-        for row in sums:
-            group = row[column] if column else ""
-            rows.append(
-                PublishedSum(
-                    publication=publication,
-                    dimension=dimension,
-                    group=group,
-                    part=row["part"],
-                    name=row["name"],
-                    grantees=row["n"],
-                    mean=row["mean"],
-                    yes=row["yes"],
+                    mean=row.get("mean"),
+                    yes=row.get("yes", 0),
                 )
             )
     PublishedSum.objects.bulk_create(rows, batch_size=2000)
@@ -221,22 +212,10 @@ def _group_shown(counts: dict[str, dict[str, int]], chosen: Filter) -> dict[str,
     return {part: chosen.value in shown_parts(by)[0] for part, by in counts.items()}
 
 
-def _figure_rows(
-    publication: Publication, funder: Organisation, chosen: Filter, exclude: int | None = None
-) -> QuerySet[Figure]:
-    members = _members(publication, funder)
-    if chosen.dimension:
-        members = members.filter(**{f"grantee__{chosen.dimension}": chosen.value})
-    if exclude is not None:
-        members = members.exclude(pk=exclude)
+def _others(publication: Publication, request: Request) -> QuerySet[Figure]:
+    """The figures of everyone in the publication who still shares, but this request."""
+    members = _members(publication, request.funder).exclude(pk=request.pk)
     return Figure.objects.filter(request__in=members)
-
-
-def _sums(figures: QuerySet[Figure]) -> dict[str, dict[str, Any]]:
-    rows = figures.values("name", "part").annotate(
-        n=Count("id"), mean=Avg("value"), yes=Count("id", filter=Q(value__gt=0))
-    )
-    return {r["name"]: dict(r) for r in rows}
 
 
 def _patterns(
@@ -295,10 +274,11 @@ def benchmark(request: Request) -> list[tuple[Pattern, float | None]]:
     publication, _held, _waiting = current_publication(request.round)
     if publication is None:
         return []
-    funder = request.funder
     everyone = figures(request.round).patterns
-    other_figures = _figure_rows(publication, funder, Filter(), exclude=request.pk)
-    others = _sums(other_figures)
+    other_figures = _others(publication, request)
+    others: dict[str, dict[str, Any]] = {
+        r["name"]: dict(r) for r in other_figures.values("name", "part").annotate(**_sum_fields())
+    }
     other_parts = {
         r["part"]: r["n"]
         for r in other_figures.values("part").annotate(n=Count("request", distinct=True))
