@@ -61,6 +61,7 @@ bench: setup
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/large_org.py
 	$(BIN)/python bench/scale_out.py
+	$(BIN)/python bench/funders_portfolio.py
 
 clean:
 	rm -rf $(VENV) node_modules build

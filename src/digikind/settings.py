@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "digikind.agreements",
     "digikind.gaps",
     "digikind.reports",
+    "digikind.funders",
     "digikind.home",
     "digikind.demo",
     "digikind.ratelimit",

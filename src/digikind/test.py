@@ -1,6 +1,7 @@
 """The shared base for Digikind's tests: one organisation with a lead and a staff member,
 and an outsider who leads another organisation. Every app's tests build on it."""
 
+import subprocess
 from html.parser import HTMLParser
 
 from allauth.mfa.totp.internal.auth import generate_totp_secret
@@ -112,3 +113,24 @@ def read_page(html: str | bytes) -> _Page:
     page = _Page()
     page.feed(html.decode() if isinstance(html, bytes) else html)
     return page
+
+
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """The PDF's words as a reader gets them (pdftotext), on one line: `page` alone if given."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    text = subprocess.run(  # noqa: S603 (tests only: poppler's tools on our own PDFs)
+        ["pdftotext", *pages, "-", "-"],  # noqa: S607
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return " ".join(text.split())
+
+
+def pdf_info(pdf: bytes, *options: str) -> str:
+    return subprocess.run(  # noqa: S603
+        ["pdfinfo", *options, "-"],  # noqa: S607
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("digikind.api.urls")),
     path("", include("digikind.exchange.urls")),
     path("api/", api.urls),
+    path("", include("digikind.funders.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -93,6 +93,10 @@ def load_demo(*, keep_credentials: bool = True) -> DemoLogin:
     from digikind.api.services import create_token
 
     create_token(organisation, "Demo spreadsheet", "read", by=lead)  # its secret is not kept
+
+    from digikind.funders.demo import load_demo_portfolio
+
+    load_demo_portfolio(funder, organisation, lead)
     # A first policy check, so the lead can see what one looks like.
     policy_services.start_policy_check(
         organisation,

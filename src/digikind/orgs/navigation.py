@@ -35,6 +35,7 @@ GROUPS: list[tuple[str, list[Section]]] = [
             ("Actions", "gaps:actions"),
             ("Board report", "reports:board"),
             ("Agreement", "agreements:detail"),
+            ("Funders", "funders:requests"),
         ],
     ),
     (
@@ -45,6 +46,11 @@ GROUPS: list[tuple[str, list[Section]]] = [
             ("Export", "exchange:export"),
         ],
     ),
+]
+# A funder's own menu: its portfolio, not a youth organisation's records and checks.
+FUNDER_GROUPS: list[tuple[str, list[Section]]] = [
+    ("Portfolio", [("Portfolio", "funders:portfolio")]),
+    ("People", [("People", "orgs:member_list")]),
 ]
 
 
@@ -71,7 +77,8 @@ def _item(label: str, name: str, membership: Membership, path: str) -> NavItem:
 
 def navigation(membership: Membership, path: str) -> Navigation:
     nav = Navigation(items=[])
-    for group, sections in GROUPS:
+    groups = FUNDER_GROUPS if membership.organisation.is_funder else GROUPS
+    for group, sections in groups:
         items = [_item(label, name, membership, path) for label, name in sections]
         seen = [item for item in items if can_open(membership, item.url)]
         if not seen:

@@ -9,7 +9,7 @@ from digikind.accounts.models import User
 from digikind.orgs import services
 from digikind.orgs.forms import InviteForm, NewAccountForm
 from digikind.orgs.models import Invitation, Membership, Organisation
-from digikind.orgs.tenancy import CURRENT_ORG_SESSION_KEY, get_for_org, lead_view
+from digikind.orgs.tenancy import CURRENT_ORG_SESSION_KEY, any_kind_lead_view, get_for_org
 
 
 def _user(request: HttpRequest) -> User:
@@ -34,7 +34,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "orgs/organisation_list.html", {"memberships": memberships})
 
 
-@lead_view
+@any_kind_lead_view
 def member_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     ctx = {
         "organisation": organisation,
@@ -46,7 +46,7 @@ def member_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
     return render(request, "orgs/member_list.html", ctx)
 
 
-@lead_view
+@any_kind_lead_view
 def invite_member(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = InviteForm(request.POST) if request.method == "POST" else InviteForm()
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def invite_member(request: HttpRequest, organisation: Organisation) -> HttpRespo
 
 
 @require_POST
-@lead_view
+@any_kind_lead_view
 def revoke_invitation(
     request: HttpRequest, organisation: Organisation, invitation_id: int
 ) -> HttpResponse:
@@ -80,7 +80,7 @@ def revoke_invitation(
     return redirect("orgs:member_list", organisation.slug)
 
 
-@lead_view
+@any_kind_lead_view
 def remove_member(
     request: HttpRequest, organisation: Organisation, membership_id: int
 ) -> HttpResponse:

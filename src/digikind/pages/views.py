@@ -4,6 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
+from digikind.orgs.tenancy import NotForThisKind
+
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers and monitoring: answers without touching the database."""
@@ -29,6 +31,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if isinstance(exception, NotForThisKind):
+        ctx = {"organisation": exception.organisation}
+        return render(request, "errors/403_kind.html", ctx, status=403)
     return _error(request, "403", 403)
 
 

@@ -4,8 +4,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.utils import formats
 from django.db.models import Q
+from django.utils import formats
 
 from digikind.orgs.models import Organisation
 from digikind.records import kinds, services

@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     CORRECTION = "correction", "Correction or addition"
     ERASURE = "erasure", "Erasure"
     VIEWED = "viewed", "Concern viewed"
+    SHARING = "sharing", "Sharing with a funder"
 
 
 class SubjectKind(models.TextChoices):

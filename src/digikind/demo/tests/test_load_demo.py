@@ -31,4 +31,4 @@ class LoadDemoTestCase(TestCase):
             second = load_demo()
         self.assertEqual(first.password, second.password)
         self.assertEqual(first.totp_secret, second.totp_secret)
-        self.assertEqual(Organisation.objects.count(), 2)
+        self.assertEqual(Organisation.objects.count(), 14)  # the group, the funder, 12 grantees

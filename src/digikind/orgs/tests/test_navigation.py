@@ -34,7 +34,9 @@ class NavigationTestCase(BaseTestCase):
         self.assertIn('href="/o/alices-youth-club/reviews/" aria-current="page">Reviews', page)
         self.assertIn("govuk-service-navigation__item--active", page.split(">Check<")[0][-200:])
         plan = self.page(self.alice, "actions/")
-        self.assertEqual(second_line(plan), ["Gaps", "Actions", "Board report", "Agreement"])
+        self.assertEqual(
+            second_line(plan), ["Gaps", "Actions", "Board report", "Agreement", "Funders"]
+        )
 
     def test_staff_see_only_their_sections_by_name(self):
         # A group with one page a person can see shows that page under its own name.

@@ -14,22 +14,7 @@ from digikind.gaps.tests.helpers import unrecorded_chat
 from digikind.orgs.roles import MemberRole
 from digikind.reports.board import board_report
 from digikind.reports.pdf import html_to_pdf
-from digikind.test import BaseTestCase, make_person
-
-
-def pdf_text(pdf: bytes, page: int | None = None) -> str:
-    """The PDF's words as a reader gets them (pdftotext), on one line: `page` alone if given."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    text = subprocess.run(
-        ["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(text.split())
-
-
-def pdf_info(pdf: bytes, *options: str) -> str:
-    return subprocess.run(
-        ["pdfinfo", *options, "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+from digikind.test import BaseTestCase, make_person, pdf_info, pdf_text
 
 
 class BoardReportTestCase(BaseTestCase):
