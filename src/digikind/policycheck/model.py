@@ -23,8 +23,10 @@ class TopicModel:
 
     def score(self, features: set[str]) -> float:
         # Look up the smaller side: a sentence has far fewer features than the model knows.
+        # fsum adds exactly, so the total does not depend on the order a set gives its
+        # features (it varies from run to run) and equal totals stay equal.
         weights = self.weights
-        total = self.bias + sum(weights[f] for f in features if f in weights)
+        total = math.fsum([self.bias, *(weights[f] for f in features if f in weights)])
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
 
