@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from digikind.policycheck.prefilter import may_match
+
 RULES_DIR = Path(__file__).with_name("rules")
 
 
@@ -225,7 +227,8 @@ def rules() -> Rules:
 
 
 def matches(patterns: tuple[Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+    # may_match skips the search when no word of the text could start a match.
+    return any(may_match(p, text) and p.search(text) for p in patterns)
 
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
