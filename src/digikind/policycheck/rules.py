@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from digikind.policycheck.prefilter import may_match
+from digikind.policycheck.fast_search import found
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -227,8 +227,7 @@ def rules() -> Rules:
 
 
 def matches(patterns: tuple[Pattern[str], ...], text: str) -> bool:
-    # may_match skips the search when no word of the text could start a match.
-    return any(may_match(p, text) and p.search(text) for p in patterns)
+    return any(found(p, text) for p in patterns)
 
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
