@@ -216,7 +216,6 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
     return [items]
 
 
-@cache
 def needed_word_starts(pattern: Pattern[str]) -> Needs | None:
     """What any match of `pattern` needs, or None if some alternative needs no particular
     word (then every sentence is searched)."""
@@ -267,7 +266,6 @@ def _lowercase_only(items: Any) -> bool:
     return True
 
 
-@cache
 def lowercase_twin(pattern: Pattern[str]) -> Pattern[str] | None:
     """The pattern matching case-sensitively, for plain ASCII text once lowercased, if that
     finds exactly what the case-insensitive pattern finds in the text as written (it does
@@ -278,6 +276,14 @@ def lowercase_twin(pattern: Pattern[str]) -> Pattern[str] | None:
     if not _lowercase_only(sre_parse.parse(pattern.pattern, pattern.flags)):
         return None
     return re.compile(pattern.pattern)
+
+
+@cache
+def _plan(source: str, flags: int) -> tuple[Needs | None, Pattern[str] | None]:
+    """What `found` uses of a pattern, worked out once. Looked up by the pattern's text and
+    flags: hashing a compiled pattern hashes all its code, which takes longer than a search."""
+    pattern = re.compile(source, flags)
+    return needed_word_starts(pattern), lowercase_twin(pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -299,10 +305,9 @@ def found(pattern: Pattern[str], text: str) -> bool:
     if seen is None:
         return pattern.search(text) is not None
     lowered, starts = seen
-    needs = needed_word_starts(pattern)
+    needs, twin = _plan(pattern.pattern, pattern.flags)
     if needs is not None and not needs.met_by(starts):
         return False
-    twin = lowercase_twin(pattern)
     if twin is None:
         return pattern.search(text) is not None
     return twin.search(lowered) is not None
