@@ -14,7 +14,7 @@ from digikind import readability
 from digikind.policycheck.document import Document, Sentence
 from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
-from digikind.policycheck.model import sentence_model
+from digikind.policycheck.model import sentence_model, word_weights
 from digikind.policycheck.report import (
     Evidence,
     FailingFinding,
@@ -51,6 +51,7 @@ class Reading:
     is_rule: list[bool]
     main_clauses: list[str]
     words: list[set[str]]  # the sentence model's word features
+    word_weights: list[dict[str, list[float]]]  # and each topic's weights for them
 
 
 def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Reading:
@@ -68,6 +69,10 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
     )
     digital_sections = _digital_sections(sentences, digital_sentence, r)
+    words = [
+        sentence_features(tokens(t), tokens(s.section))
+        for t, s in zip(texts, sentences, strict=True)
+    ]
     return Reading(
         title=title,
         sentences=sentences,
@@ -80,10 +85,8 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         ],
         is_rule=_rules_with_lead_ins(sentences, texts, r),
         main_clauses=[_main_clause(t, r) for t in texts],
-        words=[
-            sentence_features(tokens(t), tokens(s.section))
-            for t, s in zip(texts, sentences, strict=True)
-        ],
+        words=words,
+        word_weights=[word_weights(w) for w in words],
     )
 
 
@@ -274,7 +277,7 @@ def _topic(rule: TopicRule, reading: Reading) -> TopicFinding:
         elif "r:touched" in found:
             touched.append(evidence(sentence))
         if model is not None:
-            scored.append((model.score(reading.words[i] | found), i))
+            scored.append((model.score(reading.word_weights[i].get(rule.id, []), found), i))
     if model is not None:
         # The model decides which sentences state a rule; the rules' finds are mentions.
         touched = covered + touched

@@ -8,6 +8,7 @@ still quotes the sentences it rests on.
 
 import json
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,12 +22,15 @@ class TopicModel:
     threshold: float
     weights: dict[str, float]
 
-    def score(self, features: set[str]) -> float:
-        # Look up the smaller side: a sentence has far fewer features than the model knows.
+    def score(self, word_weights: list[float], signals: set[str]) -> float:
+        """How likely a sentence is to state a rule about the topic, from the weights of its
+        words (`word_weights`) and the topic's rule signals it has."""
         # fsum adds exactly, so the total does not depend on the order a set gives its
         # features (it varies from run to run) and equal totals stay equal.
         weights = self.weights
-        total = math.fsum([self.bias, *(weights[f] for f in features if f in weights)])
+        total = math.fsum(
+            [self.bias, *word_weights, *(weights[s] for s in signals if s in weights)]
+        )
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
 
@@ -40,3 +44,24 @@ def sentence_model() -> dict[str, TopicModel]:
         topic: TopicModel(float(m["bias"]), float(m["threshold"]), dict(m["weights"]))
         for topic, m in data["topics"].items()
     }
+
+
+@cache
+def _by_feature() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each feature the models know, with the topics that weigh it and their weights."""
+    found: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for topic, model in sentence_model().items():
+        for feature, weight in model.weights.items():
+            found[feature].append((topic, weight))
+    return {feature: tuple(weights) for feature, weights in found.items()}
+
+
+def word_weights(features: set[str]) -> dict[str, list[float]]:
+    """The weights every topic's model gives a sentence's word features, looked up in one
+    pass over the features rather than once per topic."""
+    by_feature = _by_feature()
+    found: dict[str, list[float]] = defaultdict(list)
+    for feature in features:
+        for topic, weight in by_feature.get(feature, ()):
+            found[topic].append(weight)
+    return found
