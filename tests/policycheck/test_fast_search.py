@@ -1,4 +1,4 @@
-"""`found(pattern, text)` gives exactly the answer `pattern.search(text)` gives: checked on
+"""`finds(pattern, text)` gives exactly the answer `pattern.search(text)` gives: checked on
 every pattern of the rules against every sentence of the labelled policies (as written, in
 capitals, and with letters that fold to ASCII ones), and on awkward patterns against
 made-up text."""
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from digikind.policycheck.engine import policy_sentences
 from digikind.policycheck.extract import extract
-from digikind.policycheck.fast_search import found, lowercase_twin, needed_word_starts, read
+from digikind.policycheck.fast_search import finds, lowercase_twin, needed_word_starts, read
 from digikind.policycheck.rules import normalise, rules
 
 CORPUS = Path(__file__).resolve().parents[1] / "policy_corpus"
@@ -52,7 +52,7 @@ def test_every_rule_pattern_finds_what_a_plain_search_finds():
     for text in texts:
         for pattern in patterns:
             expected = pattern.search(text) is not None
-            assert found(pattern, text) == expected, (pattern.pattern, text)
+            assert finds(pattern, text) == expected, (pattern.pattern, text)
             skipped += not expected and read(text) is not None
     assert skipped > 0.5 * len(texts) * len(patterns)
 
@@ -70,8 +70,8 @@ def test_most_rule_patterns_have_a_lowercase_twin():
 def test_a_sentence_that_is_not_plain_ascii_is_searched_as_written():
     pattern = re.compile(r"\bstaff\b", re.IGNORECASE)
     assert read("ſtaff") is None
-    assert found(pattern, "ſtaff")
-    assert not found(pattern, "stuff")
+    assert finds(pattern, "ſtaff")
+    assert not finds(pattern, "stuff")
 
 
 AWKWARD = [
@@ -109,4 +109,4 @@ def test_awkward_patterns_on_made_up_text(pieces):
     text = "".join(word + separator for word, separator in pieces)
     for source in AWKWARD:
         pattern = re.compile(source, re.IGNORECASE)
-        assert found(pattern, text) == (pattern.search(text) is not None), (source, text)
+        assert finds(pattern, text) == (pattern.search(text) is not None), (source, text)

@@ -12,6 +12,7 @@ from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
+from digikind.policycheck.fast_search import finds
 from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
 from digikind.policycheck.model import sentence_model, word_weights
@@ -336,19 +337,19 @@ def _situations(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> lis
         s.text
         for i, s in enumerate(sentences)
         if is_rule[i]
-        and (matches(r.digital, s.text) or any(p.search(s.text) for p in r.situations.values()))
+        and (matches(r.digital, s.text) or any(finds(p, s.text) for p in r.situations.values()))
     ]
     if not digital_rules:
         return []
-    found = [
+    situations = [
         name
         for name, pattern in r.situations.items()
-        if any(pattern.search(t) for t in digital_rules)
+        if any(finds(pattern, t) for t in digital_rules)
     ]
     every_rule_is_a_situation = all(
-        any(r.situations[n].search(t) for n in found) for t in digital_rules
+        any(finds(r.situations[n], t) for n in situations) for t in digital_rules
     )
-    return found if every_rule_is_a_situation else []
+    return situations if every_rule_is_a_situation else []
 
 
 def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules) -> FailingFinding:
@@ -358,7 +359,7 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
         if is_rule[i]
         and (
             matches(r.digital, normalise(s.text))
-            or any(p.search(s.text) for p in r.situations.values())
+            or any(finds(p, s.text) for p in r.situations.values())
         )
     ]
     if not digital_rules:
@@ -370,9 +371,9 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
             "narrow", True, [f"Its only digital rules are about {' and '.join(situations)}."], found
         )
     platforms = sorted(
-        {name for s in digital_rules for name, p in r.platforms.items() if p.search(s.text)}
+        {name for s in digital_rules for name, p in r.platforms.items() if finds(p, s.text)}
     )
-    in_title = sorted(name for name, p in r.platforms.items() if p.search(title))
+    in_title = sorted(name for name, p in r.platforms.items() if finds(p, title))
     general = any(matches(r.general_digital, normalise(s.text)) for s in digital_rules)
     if (1 <= len(platforms) <= 2 and not general) or 1 <= len(in_title) <= 2:
         named = " and ".join(in_title or platforms)
@@ -397,20 +398,20 @@ def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
     modern_anywhere = matches(r.current, text)
     # One search finds the few sentences worth checking item by item.
     any_obsolete = _any_of(item.pattern for item in r.obsolete)
-    sentences = [s for s in sentences if any_obsolete.search(s.text)]
+    sentences = [s for s in sentences if finds(any_obsolete, s.text)]
     reasons: list[str] = []
     found: list[Evidence] = []
     strong_hits = [
         (item, s)
         for s in sentences
         for item in r.obsolete
-        if not item.weak and item.pattern.search(s.text)
+        if not item.weak and finds(item.pattern, s.text)
     ]
     for item in r.obsolete:
         hits = [
             s
             for s in sentences
-            if item.pattern.search(s.text) and not matches(r.historical, s.text)
+            if finds(item.pattern, s.text) and not matches(r.historical, s.text)
         ]
         if not hits:
             continue
@@ -506,10 +507,10 @@ def _terms(words: tuple[PlainWord, ...], sentences: list[Sentence]) -> list[Term
     if not words:
         return []
     any_word = _any_of(w.pattern for w in words)
-    sentences = [s for s in sentences if any_word.search(s.text)]
+    sentences = [s for s in sentences if finds(any_word, s.text)]
     found = []
     for word in words:
-        hits = [s for s in sentences if word.pattern.search(s.text)]
+        hits = [s for s in sentences if finds(word.pattern, s.text)]
         if hits:
             found.append(
                 TermFinding(

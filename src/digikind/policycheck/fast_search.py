@@ -99,6 +99,14 @@ def _chars(items: Any) -> list[str] | None:
     return None
 
 
+@cache
+def _never_ascii(char: str) -> bool:
+    """Whether a literal character matches no ASCII character, even ignoring case ("©" or
+    "é" do not, but the long s matches "s"): asked of the regex engine itself."""
+    literal = re.compile(re.escape(char), re.IGNORECASE)
+    return not char.isascii() and not any(literal.fullmatch(chr(c)) for c in range(128))
+
+
 def _starts(items: list[Any], prefix: str = "") -> set[str]:
     """Every word start a match of `items` can begin with, `items` beginning at the start of
     a word and `prefix` already matched. Raises _NoStart if a match need not begin a word."""
@@ -127,6 +135,8 @@ def _starts(items: list[Any], prefix: str = "") -> set[str]:
         if low == 0:
             found |= _starts(rest, prefix)
         return found
+    if op is sre_parse.LITERAL and _never_ascii(chr(av)):
+        return set()  # no plain ASCII text matches this way
     chars = _chars([(op, av)] if op is sre_parse.LITERAL else av if op is sre_parse.IN else [])
     if chars and (prefix or all(_is_word_char(c) for c in chars)):
         found = set()
@@ -280,7 +290,7 @@ def lowercase_twin(pattern: Pattern[str]) -> Pattern[str] | None:
 
 @cache
 def _plan(source: str, flags: int) -> tuple[Needs | None, Pattern[str] | None]:
-    """What `found` uses of a pattern, worked out once. Looked up by the pattern's text and
+    """What `finds` uses of a pattern, worked out once. Looked up by the pattern's text and
     flags: hashing a compiled pattern hashes all its code, which takes longer than a search."""
     pattern = re.compile(source, flags)
     return needed_word_starts(pattern), lowercase_twin(pattern)
@@ -299,7 +309,7 @@ def read(text: str) -> tuple[str, frozenset[str]] | None:
     return lowered, starts
 
 
-def found(pattern: Pattern[str], text: str) -> bool:
+def finds(pattern: Pattern[str], text: str) -> bool:
     """Whether `pattern.search(text)` finds anything: the same answer, found faster."""
     seen = read(text)
     if seen is None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from digikind.policycheck.fast_search import found
+from digikind.policycheck.fast_search import finds
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -227,7 +227,7 @@ def rules() -> Rules:
 
 
 def matches(patterns: tuple[Pattern[str], ...], text: str) -> bool:
-    return any(found(p, text) for p in patterns)
+    return any(finds(p, text) for p in patterns)
 
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
