@@ -47,21 +47,23 @@ def sentence_model() -> dict[str, TopicModel]:
 
 
 @cache
-def _by_feature() -> dict[str, tuple[tuple[str, float], ...]]:
-    """Each feature the models know, with the topics that weigh it and their weights."""
-    found: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for topic, model in sentence_model().items():
+def _by_feature() -> tuple[list[str], dict[str, tuple[tuple[int, float], ...]]]:
+    """The topics, and each feature the models know with the topics (by position) that
+    weigh it and their weights."""
+    topics = list(sentence_model())
+    found: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for position, model in enumerate(sentence_model().values()):
         for feature, weight in model.weights.items():
-            found[feature].append((topic, weight))
-    return {feature: tuple(weights) for feature, weights in found.items()}
+            found[feature].append((position, weight))
+    return topics, {feature: tuple(weights) for feature, weights in found.items()}
 
 
 def word_weights(features: set[str]) -> dict[str, list[float]]:
     """The weights every topic's model gives a sentence's word features, looked up in one
     pass over the features rather than once per topic."""
-    by_feature = _by_feature()
-    found: dict[str, list[float]] = defaultdict(list)
+    topics, by_feature = _by_feature()
+    found: list[list[float]] = [[] for _ in topics]
     for feature in features:
-        for topic, weight in by_feature.get(feature, ()):
-            found[topic].append(weight)
-    return found
+        for position, weight in by_feature.get(feature, ()):
+            found[position].append(weight)
+    return dict(zip(topics, found, strict=True))
