@@ -52,7 +52,7 @@ class Reading:
     is_rule: list[bool]
     main_clauses: list[str]
     words: list[set[str]]  # the sentence model's word features
-    word_weights: list[dict[str, list[float]]]  # and each topic's weights for them
+    word_weights: list[dict[str, tuple[float, ...]]]  # and each topic's weights for them
 
 
 def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Reading:
@@ -278,7 +278,7 @@ def _topic(rule: TopicRule, reading: Reading) -> TopicFinding:
         elif "r:touched" in found:
             touched.append(evidence(sentence))
         if model is not None:
-            scored.append((model.score(reading.word_weights[i].get(rule.id, []), found), i))
+            scored.append((model.score(reading.word_weights[i].get(rule.id, ()), found), i))
     if model is not None:
         # The model decides which sentences state a rule; the rules' finds are mentions.
         touched = covered + touched

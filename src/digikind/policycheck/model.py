@@ -8,7 +8,7 @@ still quotes the sentences it rests on.
 
 import json
 import math
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +22,7 @@ class TopicModel:
     threshold: float
     weights: dict[str, float]
 
-    def score(self, word_weights: list[float], signals: set[str]) -> float:
+    def score(self, word_weights: Sequence[float], signals: set[str]) -> float:
         """How likely a sentence is to state a rule about the topic, from the weights of its
         words (`word_weights`) and the topic's rule signals it has."""
         # fsum adds exactly, so the total does not depend on the order a set gives its
@@ -47,23 +47,23 @@ def sentence_model() -> dict[str, TopicModel]:
 
 
 @cache
-def _by_feature() -> tuple[list[str], dict[str, tuple[tuple[int, float], ...]]]:
-    """The topics, and each feature the models know with the topics (by position) that
-    weigh it and their weights."""
-    topics = list(sentence_model())
-    found: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for position, model in enumerate(sentence_model().values()):
-        for feature, weight in model.weights.items():
-            found[feature].append((position, weight))
-    return topics, {feature: tuple(weights) for feature, weights in found.items()}
+def _weights_by_feature() -> tuple[list[str], dict[str, tuple[float, ...]]]:
+    """The topics, and for each feature any model knows, every topic's weight for it (0.0
+    where a topic's model does not weigh it)."""
+    models = sentence_model()
+    features = {feature for model in models.values() for feature in model.weights}
+    return list(models), {
+        feature: tuple(model.weights.get(feature, 0.0) for model in models.values())
+        for feature in features
+    }
 
 
-def word_weights(features: set[str]) -> dict[str, list[float]]:
-    """The weights every topic's model gives a sentence's word features, looked up in one
-    pass over the features rather than once per topic."""
-    topics, by_feature = _by_feature()
-    found: list[list[float]] = [[] for _ in topics]
-    for feature in features:
-        for position, weight in by_feature.get(feature, ()):
-            found[position].append(weight)
-    return dict(zip(topics, found, strict=True))
+def word_weights(features: set[str]) -> dict[str, tuple[float, ...]]:
+    """The weights every topic's model gives a sentence's word features, looked up once for
+    all topics rather than once per topic. The 0.0 weights of words a topic's model does not
+    know add nothing to its exact sum."""
+    topics, by_feature = _weights_by_feature()
+    rows = [by_feature[feature] for feature in features if feature in by_feature]
+    if not rows:
+        return {topic: () for topic in topics}
+    return dict(zip(topics, zip(*rows, strict=True), strict=True))
