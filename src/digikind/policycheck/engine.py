@@ -12,7 +12,7 @@ from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
-from digikind.policycheck.fast_search import finds
+from digikind.policycheck.fast_search import finds, index
 from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
 from digikind.policycheck.model import sentence_model, word_weights
@@ -53,6 +53,7 @@ class Reading:
     main_clauses: list[str]
     words: list[set[str]]  # the sentence model's word features
     word_weights: list[dict[str, tuple[float, ...]]]  # and each topic's weights for them
+    may_mention: list[set[str]]  # the topics whose patterns may match (no others can)
 
 
 def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Reading:
@@ -88,7 +89,16 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         main_clauses=[_main_clause(t, r) for t in texts],
         words=words,
         word_weights=[word_weights(w) for w in words],
+        may_mention=_may_mention(texts, r),
     )
+
+
+def _may_mention(texts: list[str], r: Rules) -> list[set[str]]:
+    """For each sentence, the topics whose patterns it may match, found for all topics in
+    one look, so a topic's searches are skipped where they cannot match."""
+    owners = [t.id for t in r.topics for _pattern in t.any_of_them]
+    topics = index(tuple((p.pattern, p.flags) for t in r.topics for p in t.any_of_them))
+    return [{owners[k] for k in topics.may_match(text)} for text in texts]
 
 
 def policy_sentences(documents: list[Document], r: Rules) -> list[Sentence]:
@@ -234,9 +244,7 @@ def signals(
 ) -> set[str]:
     """Which of a topic's rules one sentence matches: the rules' own verdict, and what the
     sentence model weighs beside its words."""
-    found = {"r:rule"} if is_rule else set()
-    if context_ok:
-        found.add("r:context")
+    found = _own_signals(is_rule, context_ok)
     if not matches(rule.any_of_them, text):
         return found
     if matches(rule.ignore, text):
@@ -259,8 +267,18 @@ def signals(
     return found
 
 
+def _own_signals(is_rule: bool, context_ok: bool) -> set[str]:
+    """What the sentence model weighs of a sentence whatever the topic's patterns say."""
+    found = {"r:rule"} if is_rule else set()
+    if context_ok:
+        found.add("r:context")
+    return found
+
+
 def sentence_signals(rule: TopicRule, reading: Reading, i: int) -> set[str]:
     context_ok = not rule.digital or reading.in_digital_context[i]
+    if rule.id not in reading.may_mention[i]:
+        return _own_signals(reading.is_rule[i], context_ok)  # no search would match
     return signals(rule, reading.texts[i], reading.main_clauses[i], reading.is_rule[i], context_ok)
 
 

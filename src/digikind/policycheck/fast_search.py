@@ -321,3 +321,49 @@ def finds(pattern: Pattern[str], text: str) -> bool:
     if twin is None:
         return pattern.search(text) is not None
     return twin.search(lowered) is not None
+
+
+@dataclass(frozen=True)
+class Index:
+    """Several patterns' needs together, to tell in one look which of them a sentence may
+    match (the rest cannot)."""
+
+    size: int
+    always: frozenset[int]  # patterns that need no particular word
+    # Each word start of an alternative's rarest set: (pattern, the alternative's other needs).
+    by_start: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
+    starts: frozenset[str]
+
+    def may_match(self, text: str) -> frozenset[int]:
+        """The positions of the patterns that may match `text`; no others can."""
+        seen = read(text)
+        if seen is None:
+            return frozenset(range(self.size))
+        starts = seen[1]
+        found = set(self.always)
+        for start in self.starts & starts:
+            for position, others in self.by_start[start]:
+                if position not in found and all(not o.isdisjoint(starts) for o in others):
+                    found.add(position)
+        return frozenset(found)
+
+
+@cache
+def index(patterns: tuple[tuple[str, int], ...]) -> Index:
+    """The Index of patterns given by their text and flags."""
+    always: set[int] = set()
+    by_start: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+    for position, (source, flags) in enumerate(patterns):
+        needs = _plan(source, flags)[0]
+        if needs is None:
+            always.add(position)
+            continue
+        for alternative in needs.alternatives:
+            for start in alternative[0]:
+                by_start.setdefault(start, []).append((position, alternative[1:]))
+    return Index(
+        len(patterns),
+        frozenset(always),
+        {start: tuple(entries) for start, entries in by_start.items()},
+        frozenset(by_start),
+    )
