@@ -12,7 +12,7 @@ from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
-from digikind.policycheck.fast_search import finds, index
+from digikind.policycheck.fast_search import finds, join, needs_of
 from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
 from digikind.policycheck.model import sentence_model, word_weights
@@ -97,7 +97,7 @@ def _may_mention(texts: list[str], r: Rules) -> list[set[str]]:
     """For each sentence, the topics whose patterns it may match, found for all topics in
     one look, so a topic's searches are skipped where they cannot match."""
     owners = [t.id for t in r.topics for _pattern in t.any_of_them]
-    topics = index(tuple((p.pattern, p.flags) for t in r.topics for p in t.any_of_them))
+    topics = needs_of(tuple((p.pattern, p.flags) for t in r.topics for p in t.any_of_them))
     return [{owners[k] for k in topics.may_match(text)} for text in texts]
 
 
@@ -408,7 +408,7 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
 
 
 def _any_of(patterns: Iterable[Pattern[str]]) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    return join([p.pattern for p in patterns], re.IGNORECASE)
 
 
 def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:

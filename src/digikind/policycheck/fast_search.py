@@ -39,38 +39,55 @@ NOT_WORD_CATEGORIES = (sre_parse.CATEGORY_SPACE, sre_parse.CATEGORY_NOT_WORD)
 _END = ("end", None)  # "anything may follow": a word start ends here
 
 
+Alternative = tuple[frozenset[str], ...]  # a match has a word start from each set
+
+
 @dataclass(frozen=True)
 class Needs:
-    """What a pattern's matches need: for each alternative of the pattern, sets of word
-    starts, a match having one of each set (the rarest set first)."""
+    """What several patterns' matches need, to tell in one look which of the patterns a
+    sentence may match (the others cannot)."""
 
-    alternatives: tuple[tuple[frozenset[str], ...], ...]
-    # Each word start of an alternative's rarest set, and the alternatives it begins.
-    rarest: dict[str, tuple[int, ...]]
-    rarest_starts: frozenset[str]
+    size: int
+    always: frozenset[int]  # patterns with an alternative that needs no particular word
+    # Each word start of an alternative's rarest set: the alternative's pattern (by
+    # position) and its other needs.
+    by_start: dict[str, tuple[tuple[int, Alternative], ...]]
+    starts: frozenset[str]
 
     @classmethod
-    def of(cls, alternatives: list[tuple[frozenset[str], ...]]) -> "Needs":
-        rarest: dict[str, list[int]] = {}
-        for i, needs in enumerate(alternatives):
-            for start in needs[0]:
-                rarest.setdefault(start, []).append(i)
+    def of(cls, patterns: list[Pattern[str]]) -> "Needs":
+        always: set[int] = set()
+        by_start: dict[str, list[tuple[int, Alternative]]] = {}
+        for position, pattern in enumerate(patterns):
+            alternatives = needed_word_starts(pattern)
+            if alternatives is None:
+                always.add(position)
+                continue
+            for alternative in alternatives:
+                for start in alternative[0]:
+                    by_start.setdefault(start, []).append((position, alternative[1:]))
         return cls(
-            tuple(alternatives),
-            {start: tuple(found) for start, found in rarest.items()},
-            frozenset(rarest),
+            len(patterns),
+            frozenset(always),
+            {start: tuple(entries) for start, entries in by_start.items()},
+            frozenset(by_start),
         )
 
-    def met_by(self, found: frozenset[str]) -> bool:
+    def may_match(self, text: str) -> set[int]:
+        """The positions of the patterns that may match `text`; the others cannot."""
+        seen = read(text)
+        return set(range(self.size)) if seen is None else self.met_by(seen[1])
+
+    def met_by(self, found: frozenset[str]) -> set[int]:
+        """The positions of the patterns that may match a sentence whose words begin as
+        `found` says."""
+        met = set(self.always)
         # Most sentences have none of the rarest starts: one set operation tells.
-        hits = self.rarest_starts & found
-        if not hits:
-            return False
-        candidates = {i for start in hits for i in self.rarest[start]}
-        return any(
-            all(not starts.isdisjoint(found) for starts in self.alternatives[i][1:])
-            for i in candidates
-        )
+        for start in self.starts & found:
+            for position, others in self.by_start[start]:
+                if position not in met and all(not o.isdisjoint(found) for o in others):
+                    met.add(position)
+        return met
 
 
 class _NoStart(Exception):
@@ -226,9 +243,9 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
     return [items]
 
 
-def needed_word_starts(pattern: Pattern[str]) -> Needs | None:
-    """What any match of `pattern` needs, or None if some alternative needs no particular
-    word (then every sentence is searched)."""
+def needed_word_starts(pattern: Pattern[str]) -> list[Alternative] | None:
+    """What a match of `pattern` needs, alternative by alternative (the rarest set of word
+    starts first), or None if some alternative needs no particular word."""
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         return None
     try:
@@ -241,7 +258,7 @@ def needed_word_starts(pattern: Pattern[str]) -> Needs | None:
             alternatives.append(tuple(needs))
     except RecursionError:
         return None
-    return Needs.of(alternatives)
+    return alternatives
 
 
 def _lowercase_only(items: Any) -> bool:
@@ -288,14 +305,6 @@ def lowercase_twin(pattern: Pattern[str]) -> Pattern[str] | None:
     return re.compile(pattern.pattern)
 
 
-@cache
-def _plan(source: str, flags: int) -> tuple[Needs | None, Pattern[str] | None]:
-    """What `finds` uses of a pattern, worked out once. Looked up by the pattern's text and
-    flags: hashing a compiled pattern hashes all its code, which takes longer than a search."""
-    pattern = re.compile(source, flags)
-    return needed_word_starts(pattern), lowercase_twin(pattern)
-
-
 @lru_cache(maxsize=4096)
 def read(text: str) -> tuple[str, frozenset[str]] | None:
     """A plain ASCII text lowercased, and how each of its words begins (its first one to
@@ -309,61 +318,51 @@ def read(text: str) -> tuple[str, frozenset[str]] | None:
     return lowered, starts
 
 
+# The patterns each joined pattern was made of, by the joined pattern's text and flags.
+_PIECES: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def join(sources: list[str], flags: int) -> Pattern[str]:
+    """One pattern that matches wherever one of `sources` does. `finds` remembers the
+    pieces, and searches only those whose words a sentence has."""
+    pattern = re.compile("|".join(f"(?:{source})" for source in sources), flags)
+    _PIECES[pattern.pattern, pattern.flags] = tuple(sources)
+    return pattern
+
+
+@dataclass(frozen=True)
+class _Plan:
+    pieces: tuple[Pattern[str], ...]  # as written, for text that is not plain ASCII
+    twins: tuple[Pattern[str] | None, ...]  # for the lowercased text, where there is one
+    needs: Needs
+
+
+@cache
+def _plan(source: str, flags: int) -> _Plan:
+    """How `finds` searches a pattern, worked out once. Looked up by the pattern's text and
+    flags: hashing a compiled pattern hashes all its code, which takes longer than a search."""
+    pieces = [re.compile(piece, flags) for piece in _PIECES.get((source, flags), (source,))]
+    return _Plan(tuple(pieces), tuple(lowercase_twin(p) for p in pieces), Needs.of(pieces))
+
+
 def finds(pattern: Pattern[str], text: str) -> bool:
     """Whether `pattern.search(text)` finds anything: the same answer, found faster."""
     seen = read(text)
     if seen is None:
         return pattern.search(text) is not None
     lowered, starts = seen
-    needs, twin = _plan(pattern.pattern, pattern.flags)
-    if needs is not None and not needs.met_by(starts):
-        return False
-    if twin is None:
-        return pattern.search(text) is not None
-    return twin.search(lowered) is not None
-
-
-@dataclass(frozen=True)
-class Index:
-    """Several patterns' needs together, to tell in one look which of them a sentence may
-    match (the rest cannot)."""
-
-    size: int
-    always: frozenset[int]  # patterns that need no particular word
-    # Each word start of an alternative's rarest set: (pattern, the alternative's other needs).
-    by_start: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
-    starts: frozenset[str]
-
-    def may_match(self, text: str) -> frozenset[int]:
-        """The positions of the patterns that may match `text`; no others can."""
-        seen = read(text)
-        if seen is None:
-            return frozenset(range(self.size))
-        starts = seen[1]
-        found = set(self.always)
-        for start in self.starts & starts:
-            for position, others in self.by_start[start]:
-                if position not in found and all(not o.isdisjoint(starts) for o in others):
-                    found.add(position)
-        return frozenset(found)
+    plan = _plan(pattern.pattern, pattern.flags)
+    for piece in plan.needs.met_by(starts):
+        twin = plan.twins[piece]
+        if twin is not None:
+            if twin.search(lowered):
+                return True
+        elif plan.pieces[piece].search(text):
+            return True
+    return False
 
 
 @cache
-def index(patterns: tuple[tuple[str, int], ...]) -> Index:
-    """The Index of patterns given by their text and flags."""
-    always: set[int] = set()
-    by_start: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
-    for position, (source, flags) in enumerate(patterns):
-        needs = _plan(source, flags)[0]
-        if needs is None:
-            always.add(position)
-            continue
-        for alternative in needs.alternatives:
-            for start in alternative[0]:
-                by_start.setdefault(start, []).append((position, alternative[1:]))
-    return Index(
-        len(patterns),
-        frozenset(always),
-        {start: tuple(entries) for start, entries in by_start.items()},
-        frozenset(by_start),
-    )
+def needs_of(patterns: tuple[tuple[str, int], ...]) -> Needs:
+    """The Needs of several patterns, given by their text and flags."""
+    return Needs.of([re.compile(source, flags) for source, flags in patterns])
