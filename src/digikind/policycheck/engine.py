@@ -71,8 +71,9 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
     )
     digital_sections = _digital_sections(sentences, digital_sentence, r)
+    heading_words = {s.section: tokens(s.section) for s in sentences}  # once per section
     words = [
-        sentence_features(tokens(t), tokens(s.section))
+        sentence_features(tokens(t), heading_words[s.section])
         for t, s in zip(texts, sentences, strict=True)
     ]
     return Reading(
