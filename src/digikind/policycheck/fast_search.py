@@ -1,4 +1,4 @@
-"""Searching a rule pattern in a sentence fast, with exactly the answer `pattern.search` gives.
+r"""Searching a rule pattern in a sentence fast, with exactly the answer `pattern.search` gives.
 
 Two shortcuts, both for plain ASCII sentences (case folding in Unicode lets the long s,
 U+017F, match "s", so any other sentence is searched as written):
@@ -10,6 +10,9 @@ U+017F, match "s", so any other sentence is searched as written):
    lists how each word of a sentence begins (its first one to five characters), once per
    sentence. When no alternative has all it needs, the search is skipped. A pattern with an
    alternative that needs no particular word (it may match inside a word) is always searched.
+   A rules list joined into one pattern (`join`) keeps its pieces, so only the pieces a
+   sentence has the words for are searched; `Needs` also tells for many patterns at once
+   which a sentence may match (the engine asks it for all 18 topics).
 2. A lowercase twin. Ignoring case stops Python's regex engine from using its quick
    first-character checks; a pattern whose own letters are all lowercase finds the same in
    the lowercased sentence without ignoring case, about twice as fast.
