@@ -12,9 +12,10 @@ from re import Pattern
 
 from digikind import readability
 from digikind.policycheck.document import Document, Sentence
+from digikind.policycheck.fast_search import finds, join, needs_of
 from digikind.policycheck.features import sentence_features, tokens
 from digikind.policycheck.language import is_welsh
-from digikind.policycheck.model import sentence_model
+from digikind.policycheck.model import sentence_model, word_weights
 from digikind.policycheck.report import (
     Evidence,
     FailingFinding,
@@ -51,6 +52,8 @@ class Reading:
     is_rule: list[bool]
     main_clauses: list[str]
     words: list[set[str]]  # the sentence model's word features
+    word_weights: list[dict[str, tuple[float, ...]]]  # and each topic's weights for them
+    may_mention: list[set[str]]  # the topics whose patterns may match (no others can)
 
 
 def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Reading:
@@ -68,6 +71,11 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         or sum(digital_sentence) >= DIGITAL_DOCUMENT_SHARE * len(sentences)
     )
     digital_sections = _digital_sections(sentences, digital_sentence, r)
+    heading_words = {s.section: tokens(s.section) for s in sentences}  # once per section
+    words = [
+        sentence_features(tokens(t), heading_words[s.section])
+        for t, s in zip(texts, sentences, strict=True)
+    ]
     return Reading(
         title=title,
         sentences=sentences,
@@ -80,11 +88,18 @@ def read(documents: list[Document], r: Rules, sentences: list[Sentence]) -> Read
         ],
         is_rule=_rules_with_lead_ins(sentences, texts, r),
         main_clauses=[_main_clause(t, r) for t in texts],
-        words=[
-            sentence_features(tokens(t), tokens(s.section))
-            for t, s in zip(texts, sentences, strict=True)
-        ],
+        words=words,
+        word_weights=[word_weights(w) for w in words],
+        may_mention=_may_mention(texts, r),
     )
+
+
+def _may_mention(texts: list[str], r: Rules) -> list[set[str]]:
+    """For each sentence, the topics whose patterns it may match, found for all topics in
+    one look, so a topic's searches are skipped where they cannot match."""
+    owners = [t.id for t in r.topics for _pattern in t.any_of_them]
+    topics = needs_of(tuple((p.pattern, p.flags) for t in r.topics for p in t.any_of_them))
+    return [{owners[k] for k in topics.may_match(text)} for text in texts]
 
 
 def policy_sentences(documents: list[Document], r: Rules) -> list[Sentence]:
@@ -237,9 +252,7 @@ def signals(
 ) -> set[str]:
     """Which of a topic's rules one sentence matches: the rules' own verdict, and what the
     sentence model weighs beside its words."""
-    found = {"r:rule"} if is_rule else set()
-    if context_ok:
-        found.add("r:context")
+    found = _own_signals(is_rule, context_ok)
     if not matches(rule.any_of_them, text):
         return found
     if matches(rule.ignore, text):
@@ -262,8 +275,18 @@ def signals(
     return found
 
 
+def _own_signals(is_rule: bool, context_ok: bool) -> set[str]:
+    """What the sentence model weighs of a sentence whatever the topic's patterns say."""
+    found = {"r:rule"} if is_rule else set()
+    if context_ok:
+        found.add("r:context")
+    return found
+
+
 def sentence_signals(rule: TopicRule, reading: Reading, i: int) -> set[str]:
     context_ok = not rule.digital or reading.in_digital_context[i]
+    if rule.id not in reading.may_mention[i]:
+        return _own_signals(reading.is_rule[i], context_ok)  # no search would match
     return signals(rule, reading.texts[i], reading.main_clauses[i], reading.is_rule[i], context_ok)
 
 
@@ -281,7 +304,7 @@ def _topic(rule: TopicRule, reading: Reading) -> TopicFinding:
         elif "r:touched" in found:
             touched.append(evidence(sentence))
         if model is not None:
-            scored.append((model.score(reading.words[i] | found), i))
+            scored.append((model.score(reading.word_weights[i].get(rule.id, ()), found), i))
     if model is not None:
         # The model decides which sentences state a rule; the rules' finds are mentions.
         touched = covered + touched
@@ -340,19 +363,19 @@ def _situations(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> lis
         s.text
         for i, s in enumerate(sentences)
         if is_rule[i]
-        and (matches(r.digital, s.text) or any(p.search(s.text) for p in r.situations.values()))
+        and (matches(r.digital, s.text) or any(finds(p, s.text) for p in r.situations.values()))
     ]
     if not digital_rules:
         return []
-    found = [
+    situations = [
         name
         for name, pattern in r.situations.items()
-        if any(pattern.search(t) for t in digital_rules)
+        if any(finds(pattern, t) for t in digital_rules)
     ]
     every_rule_is_a_situation = all(
-        any(r.situations[n].search(t) for n in found) for t in digital_rules
+        any(finds(r.situations[n], t) for n in situations) for t in digital_rules
     )
-    return found if every_rule_is_a_situation else []
+    return situations if every_rule_is_a_situation else []
 
 
 def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules) -> FailingFinding:
@@ -362,7 +385,7 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
         if is_rule[i]
         and (
             matches(r.digital, normalise(s.text))
-            or any(p.search(s.text) for p in r.situations.values())
+            or any(finds(p, s.text) for p in r.situations.values())
         )
     ]
     if not digital_rules:
@@ -374,9 +397,9 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
             "narrow", True, [f"Its only digital rules are about {' and '.join(situations)}."], found
         )
     platforms = sorted(
-        {name for s in digital_rules for name, p in r.platforms.items() if p.search(s.text)}
+        {name for s in digital_rules for name, p in r.platforms.items() if finds(p, s.text)}
     )
-    in_title = sorted(name for name, p in r.platforms.items() if p.search(title))
+    in_title = sorted(name for name, p in r.platforms.items() if finds(p, title))
     general = any(matches(r.general_digital, normalise(s.text)) for s in digital_rules)
     if (1 <= len(platforms) <= 2 and not general) or 1 <= len(in_title) <= 2:
         named = " and ".join(in_title or platforms)
@@ -393,7 +416,7 @@ def _narrow(sentences: list[Sentence], is_rule: list[bool], title: str, r: Rules
 
 
 def _any_of(patterns: Iterable[Pattern[str]]) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    return join([p.pattern for p in patterns], re.IGNORECASE)
 
 
 def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
@@ -401,20 +424,20 @@ def _out_of_date(sentences: list[Sentence], r: Rules) -> FailingFinding:
     modern_anywhere = matches(r.current, text)
     # One search finds the few sentences worth checking item by item.
     any_obsolete = _any_of(item.pattern for item in r.obsolete)
-    sentences = [s for s in sentences if any_obsolete.search(s.text)]
+    sentences = [s for s in sentences if finds(any_obsolete, s.text)]
     reasons: list[str] = []
     found: list[Evidence] = []
     strong_hits = [
         (item, s)
         for s in sentences
         for item in r.obsolete
-        if not item.weak and item.pattern.search(s.text)
+        if not item.weak and finds(item.pattern, s.text)
     ]
     for item in r.obsolete:
         hits = [
             s
             for s in sentences
-            if item.pattern.search(s.text) and not matches(r.historical, s.text)
+            if finds(item.pattern, s.text) and not matches(r.historical, s.text)
         ]
         if not hits:
             continue
@@ -510,10 +533,10 @@ def _terms(words: tuple[PlainWord, ...], sentences: list[Sentence]) -> list[Term
     if not words:
         return []
     any_word = _any_of(w.pattern for w in words)
-    sentences = [s for s in sentences if any_word.search(s.text)]
+    sentences = [s for s in sentences if finds(any_word, s.text)]
     found = []
     for word in words:
-        hits = [s for s in sentences if word.pattern.search(s.text)]
+        hits = [s for s in sentences if finds(word.pattern, s.text)]
         if hits:
             found.append(
                 TermFinding(
