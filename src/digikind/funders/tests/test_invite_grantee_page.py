@@ -36,7 +36,11 @@ class InviteGranteePageTests(FunderTestCase):
         invitation = Invitation.objects.for_org(group).get()
         self.assertEqual((invitation.email, invitation.role), ("dana@riverside.example", "lead"))
         self.assertEqual(mail.outbox[0].to, ["dana@riverside.example"])
-        self.assertEqual(mail.outbox[0].subject, "Join Riverside Youth Project on Digikind")
+        # Welsh first, then English, as every invitation (see docs/welsh.md).
+        self.assertEqual(
+            mail.outbox[0].subject,
+            "Gwahoddiad i Riverside Youth Project ar Digikind / Join Riverside Youth Project on Digikind",
+        )
 
     def test_the_funder_does_not_become_a_member_of_the_group(self):
         self.post()
