@@ -28,7 +28,7 @@ class AddGranteePageTests(FunderTestCase):
         grantee = Grantee.objects.for_org(self.funder).get()
         self.assertEqual(grantee.grantee, self.org)
         self.assertEqual((grantee.region, grantee.programme), ("North East", "Small grants 2026"))
-        self.assertContains(response, '<td class="govuk-table__cell">North East</td>')
+        self.assertContains(response, 'data-label="Region">North East</td>')
         self.assertContains(response, "Not asked")
 
     def test_a_wrong_code_says_what_to_check_and_keeps_what_was_typed(self):

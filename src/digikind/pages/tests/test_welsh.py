@@ -180,7 +180,10 @@ class ChoosingTheLanguage(BaseTestCase):
         self.client.force_login(self.bob)
         r = self.client.get(f"/o/{self.org.slug}/", HTTP_ACCEPT_LANGUAGE="cy")
         self.assertContains(r, '<html lang="en-gb"')
-        self.assertContains(r, '<p class="govuk-body govuk-!-margin-top-3" lang="cy">Nid yw’r')
+        self.assertContains(
+            r,
+            '<aside class="govuk-width-container" aria-label="Iaith" lang="cy"><p class="govuk-body govuk-!-margin-top-3">Nid yw’r',
+        )
 
     def test_english_pages_stay_english_with_no_welsh_asked_for(self):
         r = self.client.get("/accounts/login/")

@@ -59,7 +59,11 @@ class RespondTestCase(BaseTestCase):
         )
         response.refresh_from_db()
         self.assertIsNotNone(response.submitted_at)
-        self.assertContains(self.client.get(f"{self.url}thanks/"), "What happens next")
+        thanks = self.client.get(f"{self.url}thanks/")
+        self.assertContains(thanks, "What happens next")
+        # Staff are told where to take a worry about a young person, not to call Childline.
+        self.assertContains(thanks, "tell your safeguarding lead")
+        self.assertNotContains(thanks, "Childline")
         # Coming back shows that the answers were sent, not a new form.
         self.assertContains(self.client.get(self.url), "You have already answered")
 
@@ -156,6 +160,11 @@ class RespondTestCase(BaseTestCase):
         r = self.client.get(f"/r/{link.token}/q/1/")
         self.assertContains(r, "Question 1 of 1")
         self.assertContains(r, "Do you know who to talk to if something online worries you?")
+        self.client.post(f"/r/{link.token}/q/1/", {"value": "yes"})
+        self.client.post(f"/r/{link.token}/check/")
+        thanks = self.client.get(f"/r/{link.token}/thanks/")
+        self.assertContains(thanks, "call Childline free on 0800 1111")
+        self.assertNotContains(thanks, "tell your safeguarding lead")
 
     def test_one_network_cannot_flood_a_cycle(self):
         cache.clear()
