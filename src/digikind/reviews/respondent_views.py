@@ -141,10 +141,19 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         "link": link,
         "cycle": link.cycle,
         "count": len(asked),
+        "minutes": minutes_to_answer(len(asked)),
         "response": response,
         "next_number": _first_unanswered(response, asked) if response else 1,
     }
     return render(request, "reviews/respond/start.html", ctx)
+
+
+SECONDS_A_QUESTION = 20  # reading, choosing, and now and then a comment
+
+
+def minutes_to_answer(count: int) -> int:
+    """About how long a review takes, to the nearest 5 minutes and never under 5."""
+    return max(5, 5 * round(count * SECONDS_A_QUESTION / 60 / 5))
 
 
 def _first_unanswered(response: Response, asked: list[AskedQuestion]) -> int:

@@ -25,6 +25,7 @@ class RespondTestCase(BaseTestCase):
         r = self.client.get(self.url)
         self.assertContains(r, "Your answers are private")
         self.assertContains(r, "There are 2 short questions")
+        self.assertContains(r, "It takes about 5 minutes.")
         self.assertContains(r, "fewer than 5 people")
         self.assertNotContains(r, "<script")  # light pages for cheap phones
 
@@ -210,3 +211,11 @@ class FreeTextQuestionTestCase(BaseTestCase):
     def test_a_question_with_choices_keeps_its_comment_box(self):
         r = self.client.get(f"{self.url}q/1/")
         self.assertContains(r, "Anything you want to add?")
+
+
+class MinutesToAnswerTestCase(BaseTestCase):
+    def test_the_time_grows_with_the_questions(self):
+        from digikind.reviews.respondent_views import minutes_to_answer
+
+        # 68 questions (the leads' set) is no quarter of an hour.
+        self.assertEqual([minutes_to_answer(n) for n in (2, 20, 38, 68)], [5, 5, 15, 25])
