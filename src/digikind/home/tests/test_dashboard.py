@@ -38,6 +38,9 @@ class DashboardTestCase(BaseTestCase):
         self.assertContains(r, "1 action is past the due date</a> (2 not done in all)")
         self.assertContains(r, f"{cycle.name}</a>: 0 answered")
         self.assertContains(r, "Invite your team")
+        self.assertContains(
+            r, "The gap report</a>: where your policy, process and practice part ways"
+        )
         self.assertNotContains(r, "Coming next")
 
     def test_staff_can_record_a_contact_and_see_their_own_review_link(self):
@@ -65,6 +68,15 @@ class DashboardTestCase(BaseTestCase):
         self.assertContains(r, "You are signed in as a trustee.")
         self.assertContains(r, "Read the board report")
         self.assertNotContains(r, "Record a contact")
+
+    def test_a_trustee_is_told_why_an_open_review_asks_them_nothing(self):
+        cycle = start(self.org, roles=("lead", "staff"))
+        trustee = make_person("tess@example.org", self.org, "trustee", "Tess")
+        self.client.force_login(trustee)
+        r = self.client.get(self.url)
+        self.assertContains(r, f"{cycle.name}</a>: 0 answered")
+        self.assertContains(r, "The open review has no questions for trustees")
+        self.assertNotContains(r, "There is no review for you to answer now.")
 
     def test_it_requires_sign_in(self):
         r = self.client.get(self.url)
