@@ -51,7 +51,7 @@ class RetentionPageTestCase(BaseTestCase):
         self.assertEqual(kinds.kinds()["debrief"].keep_days, 365)
         response = self.client.get(self.url)
         self.assertContains(response, "Erase the details of 1 record")
-        self.assertContains(response, "Log check: all 4 records are in place and unchanged.")
+        self.assertContains(response, "Log check: all 4 entries in the log (records, and notes")
 
     def test_a_lead_changes_a_period(self):
         self.client.force_login(self.alice)
