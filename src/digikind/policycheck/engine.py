@@ -337,9 +337,11 @@ def _absent(sentences: list[Sentence], is_rule: list[bool], r: Rules) -> Failing
     ]
     if contact:
         return _failing("absent", False, [], [evidence(s) for s in contact])
-    return _failing(
-        "absent", True, ["No sentence is about online or phone contact with young people."], []
+    reason = (
+        "No sentence says how staff or volunteers may be in touch with young people "
+        "online or by phone."
     )
+    return _failing("absent", True, [reason], [])
 
 
 def _is_contact_with_young_people(text: str, before: str, is_rule: bool, r: Rules) -> bool:
