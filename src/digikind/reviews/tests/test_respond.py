@@ -63,7 +63,7 @@ class RespondTestCase(BaseTestCase):
         thanks = self.client.get(f"{self.url}thanks/")
         self.assertContains(thanks, "What happens next")
         # Staff are told where to take a worry about a young person, not to call Childline.
-        self.assertContains(thanks, "tell your safeguarding lead")
+        self.assertContains(thanks, "tell the group’s safeguarding lead")
         self.assertNotContains(thanks, "Childline")
         # Coming back shows that the answers were sent, not a new form.
         self.assertContains(self.client.get(self.url), "You have already answered")
@@ -165,7 +165,7 @@ class RespondTestCase(BaseTestCase):
         self.client.post(f"/r/{link.token}/check/")
         thanks = self.client.get(f"/r/{link.token}/thanks/")
         self.assertContains(thanks, "call Childline free on 0800 1111")
-        self.assertNotContains(thanks, "tell your safeguarding lead")
+        self.assertNotContains(thanks, "tell the group’s safeguarding lead")
 
     def test_one_network_cannot_flood_a_cycle(self):
         cache.clear()
