@@ -16,21 +16,23 @@ def _parse(value: date | datetime | str) -> date | datetime:
     return value
 
 
+def _local(value: date | datetime | str) -> date | datetime:
+    """The value as a date or datetime, a datetime in the site's time zone."""
+    parsed = _parse(value)
+    if isinstance(parsed, datetime) and timezone.is_aware(parsed):
+        return timezone.localtime(parsed)
+    return parsed
+
+
 def uk_date(value: date | datetime | str | None) -> str:
     """21 November 2026 (a date and time is shown as its day in the site's time zone)."""
     if value in (None, ""):
         return ""
-    day = _parse(value)
-    if isinstance(day, datetime) and timezone.is_aware(day):
-        day = timezone.localtime(day)
-    return formats.date_format(day, "DATE_FORMAT")
+    return formats.date_format(_local(value), "DATE_FORMAT")
 
 
 def uk_datetime(value: datetime | str | None) -> str:
     """21 November 2026, 14:05, in the site's time zone."""
     if value in (None, ""):
         return ""
-    moment = _parse(value)
-    if isinstance(moment, datetime) and timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
-    return formats.date_format(moment, "DATETIME_FORMAT")
+    return formats.date_format(_local(value), "DATETIME_FORMAT")

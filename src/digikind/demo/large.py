@@ -24,28 +24,6 @@ NAME = "Large Youth Charity"
 FULL = {"records": 100_000, "channels": 40, "cycles": 20, "respondents": 500, "checks": 30}
 YEARS = 3
 ROLES = {"young_person": 0.5, "staff": 0.3, "volunteer": 0.16, "lead": 0.04}
-PLATFORMS = [
-    "whatsapp",
-    "whatsapp-business",
-    "instagram",
-    "facebook-pages",
-    "facebook-groups",
-    "messenger",
-    "tiktok",
-    "snapchat",
-    "youtube",
-    "x",
-    "discord",
-    "twitch",
-    "zoom",
-    "microsoft-teams",
-    "google-meet",
-    "signal",
-    "telegram",
-    "sms",
-    "email",
-    "website-chat",
-]
 
 
 @dataclass
@@ -82,11 +60,13 @@ def build(scale: float = 1.0, seed: int = 18) -> Built:
 
 
 def _channels(organisation: Organisation, lead: User, count: int) -> list[tuple[int, str]]:
+    from digikind.register import knowledge
     from digikind.register import services as register_services
 
+    platforms = list(knowledge.platforms())  # the register's own platforms, in its order
     made = []
     for number in range(count):
-        platform = PLATFORMS[number % len(PLATFORMS)]
+        platform = platforms[number % len(platforms)]
         channel = register_services.create_channel(
             organisation,
             {
