@@ -55,8 +55,9 @@ def master_key(records_key: str | None = None) -> bytes:
     return hashlib.sha256(str(records_key or settings.RECORDS_KEY).encode()).digest()
 
 
-def _org_key(organisation: Organisation) -> bytes:
-    return crypto.organisation_key(master_key(), chain_id(organisation))
+def _org_key(organisation: Organisation, bound_to: int | None = None) -> bytes:
+    """The organisation's key (`bound_to`: its chain id, when the caller has read it)."""
+    return crypto.organisation_key(master_key(), bound_to or chain_id(organisation))
 
 
 def _subject_key(subject: Subject, org_key: bytes | None = None) -> bytes | None:
@@ -256,8 +257,8 @@ def sensitive_many(organisation: Organisation, entries: Sequence[Entry]) -> list
             "entry_id", "wrapped_key"
         )
     )
-    org_key = _org_key(organisation)
     bound_to = chain_id(organisation)
+    org_key = _org_key(organisation, bound_to)
     people: dict[int, bytes | None] = {}
     found: list[dict[str, Any]] = []
     for entry in entries:
